@@ -1,0 +1,53 @@
+namespace Ticker;
+
+/// <summary>
+/// Waits until an instant, never returning before it. Timers of the operating system fire up to a millisecond or so
+/// late, so on the real clock the wait ends a millisecond early and spins the rest; a fake clock in tests only
+/// advances through its own timers, so there it never spins.
+/// </summary>
+internal static class PreciseDelay
+{
+    private static readonly TimeSpan s_spinWindow = TimeSpan.FromMilliseconds(1.5);
+
+    /// <summary>Returns when <paramref name="wakeAt"/> is reached, <paramref name="interrupt"/> completes, or the token
+    /// fires (without throwing).</summary>
+    public static async Task UntilAsync(DateTime wakeAt, Task interrupt, TimeProvider time, CancellationToken stopping)
+    {
+        var realClock = ReferenceEquals(time, TimeProvider.System);
+        var remaining = wakeAt - time.GetUtcNow().UtcDateTime;
+        var timerPart = realClock ? remaining - s_spinWindow : remaining;
+        if (timerPart > TimeSpan.Zero && !await SleepAsync(timerPart, interrupt, time, stopping).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (realClock)
+        {
+            SpinUntil(wakeAt, interrupt, time, stopping);
+        }
+    }
+
+    /// <summary>Sleeps; returns false when interrupted or stopping.</summary>
+    private static async Task<bool> SleepAsync(
+        TimeSpan delay,
+        Task interrupt,
+        TimeProvider time,
+        CancellationToken stopping)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var sleep = Task.Delay(delay, time, cancel.Token);
+        var first = await Task.WhenAny(sleep, interrupt).ConfigureAwait(false);
+        await cancel.CancelAsync().ConfigureAwait(false);
+
+        return first == sleep && sleep.IsCompletedSuccessfully;
+    }
+
+    private static void SpinUntil(DateTime wakeAt, Task interrupt, TimeProvider time, CancellationToken stopping)
+    {
+        var spinner = default(SpinWait);
+        while (time.GetUtcNow().UtcDateTime < wakeAt && !interrupt.IsCompleted && !stopping.IsCancellationRequested)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+}
