@@ -1,0 +1,1 @@
+namespace Ticker.Stores.Conformance;
