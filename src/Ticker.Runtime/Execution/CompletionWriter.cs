@@ -12,6 +12,7 @@ internal sealed class CompletionWriter(
     HeldLeases held,
     SchedulerWakeSignal wakeSignal,
     StoreBackoff backoff,
+    TimeProvider time,
     ILogger<CompletionWriter> logger)
 {
     private const int MaxBatch = 1024;
@@ -52,11 +53,18 @@ internal sealed class CompletionWriter(
             Log.CompletionsFenced(logger, batch.Count - written);
         }
 
+        var now = time.GetUtcNow().UtcDateTime;
+        var earliest = DateTime.MaxValue;
         foreach (var completion in batch)
         {
             held.Remove(completion.Id);
+            var next = completion.IsFinal ? now : completion.ExecutionTime;
+            earliest = next < earliest ? next : earliest;
         }
 
+        // A retry is due again later and a final outcome may have released children now; either way the scheduler's
+        // idea of the store's next wake time is stale, and capacity was freed.
+        wakeSignal.Notify(earliest);
         wakeSignal.Wake();
     }
 }

@@ -1,0 +1,45 @@
+namespace Ticker.Tests.Support;
+
+/// <summary>Passes every call to a real store and counts them.</summary>
+internal sealed class CountingStore(ITickerStore inner) : ITickerStore
+{
+    private int _queries;
+
+    public int Queries => Volatile.Read(ref _queries);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public Task<StoreWriteResult> InsertAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
+        => Count(inner.InsertAsync(records, cancellationToken));
+
+    public Task<StoreWriteResult> UpdateIdleAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
+        => Count(inner.UpdateIdleAsync(records, cancellationToken));
+
+    public Task<StoreWriteResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        => Count(inner.DeleteAsync(ids, cancellationToken));
+
+    public Task<TickerRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
+        => Count(inner.GetAsync(id, cancellationToken));
+
+    public Task<TickerPage<TickerRecord>> QueryAsync(TimeTickerQuery query, CancellationToken cancellationToken)
+        => Count(inner.QueryAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<TickerRecord>> ClaimDueAsync(TickerClaim claim, CancellationToken cancellationToken)
+        => Count(inner.ClaimDueAsync(claim, cancellationToken));
+
+    public Task<int> CompleteAsync(IReadOnlyList<TickerCompletion> completions, CancellationToken cancellationToken)
+        => Count(inner.CompleteAsync(completions, cancellationToken));
+
+    public Task<int> RenewLeasesAsync(
+        string owner, IReadOnlyList<TickerLease> leases, TimeSpan leaseLength, CancellationToken cancellationToken)
+        => Count(inner.RenewLeasesAsync(owner, leases, leaseLength, cancellationToken));
+
+    public Task<DateTime?> GetNextWakeTimeAsync(CancellationToken cancellationToken)
+        => Count(inner.GetNextWakeTimeAsync(cancellationToken));
+
+    private Task<T> Count<T>(Task<T> call)
+    {
+        Interlocked.Increment(ref _queries);
+        return call;
+    }
+}
