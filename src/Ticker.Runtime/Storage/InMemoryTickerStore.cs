@@ -85,7 +85,10 @@ public sealed class InMemoryTickerStore : ITickerStore
 
             foreach (var record in records)
             {
-                ApplyUpdate(_rows[record.Id], record);
+                var row = _rows[record.Id];
+                Unindex(row);
+                ApplyUpdate(row, record);
+                IndexDue(row);
             }
         }
 

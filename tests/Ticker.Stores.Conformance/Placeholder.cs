@@ -1,1 +1,0 @@
-namespace Ticker.Stores.Conformance;
