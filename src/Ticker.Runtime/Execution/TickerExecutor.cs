@@ -88,8 +88,9 @@ internal sealed class TickerExecutor(
         var record = run.Record;
         var startedAt = time.GetUtcNow().UtcDateTime;
         var lateness = startedAt - record.ExecutionTime;
-        TickerTelemetry.Runs.Add(1);
-        TickerTelemetry.Lateness.Record(lateness.TotalMilliseconds);
+        var tag = FunctionTag(record);
+        TickerTelemetry.Runs.Add(1, tag);
+        TickerTelemetry.Lateness.Record(lateness.TotalMilliseconds, tag);
         Log.RunStarted(logger, record.Id, record.Function, lateness.TotalMilliseconds);
         if (run.Function is null)
         {
@@ -101,7 +102,7 @@ internal sealed class TickerExecutor(
         var started = time.GetTimestamp();
         var outcome = await InvokeAsync(run.Function, record, startedAt, lateness).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
-        TickerTelemetry.Duration.Record(elapsed.TotalMilliseconds);
+        TickerTelemetry.Duration.Record(elapsed.TotalMilliseconds, tag);
         activity?.SetTag("ticker.status", outcome.Status.ToString());
         Log.RunEnded(logger, record.Id, record.Function, outcome.Status);
 
@@ -154,12 +155,12 @@ internal sealed class TickerExecutor(
         Log.RunFailed(logger, record.Id, record.Function, record.RetryCount + 1, record.Retries + 1, exception);
         if (record.RetryCount >= record.Retries)
         {
-            TickerTelemetry.Failures.Add(1);
+            TickerTelemetry.Failures.Add(1, FunctionTag(record));
 
             return Outcomes.Failed(record, startedAt, exception.ToString());
         }
 
-        TickerTelemetry.Retries.Add(1);
+        TickerTelemetry.Retries.Add(1, FunctionTag(record));
         var retryAt = time.GetUtcNow().UtcDateTime + RetryPolicy.DelayFor(record.RetryIntervals, record.RetryCount);
 
         return Outcomes.Retry(record, startedAt, retryAt, exception.ToString());
@@ -168,8 +169,10 @@ internal sealed class TickerExecutor(
     private TickerCompletion Impossible(TickerRecord record, DateTime startedAt, string reason)
     {
         Log.RunImpossible(logger, record.Id, reason);
-        TickerTelemetry.Failures.Add(1);
+        TickerTelemetry.Failures.Add(1, FunctionTag(record));
 
         return Outcomes.Failed(record, startedAt, $"{typeof(TickerRequestException).FullName}: {reason}");
     }
+
+    private static KeyValuePair<string, object?> FunctionTag(TickerRecord record) => new("ticker.function", record.Function);
 }
