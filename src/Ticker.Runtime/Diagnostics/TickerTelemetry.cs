@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -27,6 +28,23 @@ public static class TickerTelemetry
     internal static readonly Histogram<double> Duration =
         Meter.CreateHistogram<double>("ticker.run.duration", "ms", "How long runs took.");
 
+    private static readonly ConcurrentDictionary<object, Func<int>> s_queueDepthSources = new();
+
+    internal static readonly ObservableGauge<int> QueueDepth = Meter.CreateObservableGauge(
+        "ticker.queue.depth",
+        () => s_queueDepthSources.Values.Sum(source => source()),
+        "{ticker}",
+        "Tickers this process has claimed and not yet started.");
+
+    /// <summary>Adds a node's waiting work to the queue-depth gauge until the returned handle is disposed.</summary>
+    internal static IDisposable TrackQueueDepth(Func<int> source)
+    {
+        var key = new object();
+        s_queueDepthSources[key] = source;
+
+        return new QueueDepthRegistration(key);
+    }
+
     /// <summary>Starts the span of one run, linked to the span that added the ticker.</summary>
     internal static Activity? StartRun(TickerRecord record)
     {
@@ -49,5 +67,10 @@ public static class TickerTelemetry
         activity?.SetTag("ticker.retry_count", record.RetryCount);
 
         return activity;
+    }
+
+    private sealed class QueueDepthRegistration(object key) : IDisposable
+    {
+        public void Dispose() => s_queueDepthSources.TryRemove(key, out _);
     }
 }

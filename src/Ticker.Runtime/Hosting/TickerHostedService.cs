@@ -21,6 +21,7 @@ internal sealed class TickerHostedService(
     private readonly CancellationTokenSource _abandon = new();
     private Task _loops = Task.CompletedTask;
     private Task _writer = Task.CompletedTask;
+    private IDisposable? _queueDepth;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ internal sealed class TickerHostedService(
         _writer = completions.RunAsync(_abandon.Token);
         executor.Start();
         _loops = Task.WhenAll(RunSchedulerAsync(), leaseKeeper.RunAsync(_stopping.Token));
+        _queueDepth = TickerTelemetry.TrackQueueDepth(() => scheduler.Holding + executor.Waiting);
         Log.NodeStarted(logger, options.NodeId, functions.All.Count());
     }
 
@@ -42,6 +44,7 @@ internal sealed class TickerHostedService(
             released++;
         }
 
+        _queueDepth?.Dispose();
         completions.Complete();
         using var giveUp = cancellationToken.Register(_abandon.Cancel);
         try
@@ -60,6 +63,7 @@ internal sealed class TickerHostedService(
     {
         _stopping.Dispose();
         _abandon.Dispose();
+        _queueDepth?.Dispose();
     }
 
     private async Task RunSchedulerAsync()

@@ -41,6 +41,37 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Queue_depth_counts_claimed_tickers_waiting_for_their_due_time()
+    {
+        await using var host = await TickerTestHost.StartAsync(t => t.AddFunction(Functions.Noop("Job")));
+        await host.AddAsync(new TimeTickerEntity { Function = "Job", ExecutionTime = host.Now.AddMilliseconds(80) });
+        await host.AddAsync(new TimeTickerEntity { Function = "Job", ExecutionTime = host.Now.AddMilliseconds(90) });
+        await host.AdvanceAsync(TimeSpan.FromMilliseconds(50));
+
+        await Eventually.TrueAsync(() => ObserveQueueDepth() >= 2, "two claimed tickers in the queue depth");
+    }
+
+    private static int ObserveQueueDepth()
+    {
+        var depth = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == TickerTelemetry.SourceName && instrument.Name == "ticker.queue.depth")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => depth = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        return depth;
+    }
+
+    [Fact]
     public async Task Runs_failures_retries_and_lateness_are_measured()
     {
         var measurements = new ConcurrentQueue<(string Name, double Value)>();
