@@ -7,36 +7,33 @@ internal static class ContenderCatalog
 
     public static IReadOnlyList<ContenderSpec> All(HarnessOptions options)
     {
-        var polling = options.HangfirePolling;
-        var specs = new List<ContenderSpec>
-        {
+        var concurrency = options.Concurrency;
+        var batch = options.AddBatch;
+        var polling = options.HangfirePolling.TotalMilliseconds;
+
+        return
+        [
             new("baseline", "baseline (empty host)", (_, _) => new BaselineContender(),
                 "No scheduler: the harness process's own idle cost."),
             new("ticker-memory", "Ticker (in-memory)",
                 (probe, settings) => new TickerContender(TickerStoreKind.InMemory, probe, settings),
-                $"MaxConcurrency {options.Concurrency}, in-memory store, AddBatchAsync of {options.AddBatch}."),
-        };
-        if (TickerSqlite.IsAvailable)
-        {
-            specs.Add(new("ticker-sqlite", "Ticker (SQLite)",
+                $"MaxConcurrency {concurrency}, in-memory store, AddBatchAsync of {batch}."),
+            new("ticker-sqlite", "Ticker (SQLite)",
                 (probe, settings) => new TickerContender(TickerStoreKind.Sqlite, probe, settings),
-                $"MaxConcurrency {options.Concurrency}, SQLite file in a temp dir (WAL), AddBatchAsync of "
-                + $"{options.AddBatch}."));
-        }
-
-        specs.Add(new(Quartz, "Quartz.NET 4.7.3 (RAMJobStore)",
-            (probe, settings) => new QuartzContender(probe, settings),
-            $"Default thread pool of {options.Concurrency}, RAMJobStore, misfire threshold "
-            + $"{QuartzContender.MisfireThreshold.TotalMinutes} min, ScheduleJobs of {options.AddBatch}."));
-        specs.Add(new("hangfire", "Hangfire 1.8.25 (InMemory)",
-            (_, settings) => new HangfireContender(settings, schedulePolling: null),
-            $"WorkerCount {options.Concurrency}, Hangfire.InMemory, default SchedulePollingInterval (15 s), "
-            + "Enqueue one by one (no batch API in Hangfire.Core)."));
-        specs.Add(new("hangfire-fastpoll", $"Hangfire 1.8.25 (InMemory, poll {polling.TotalMilliseconds} ms)",
-            (_, settings) => new HangfireContender(settings, polling),
-            $"As above with SchedulePollingInterval {polling.TotalMilliseconds} ms: Hangfire's delayed jobs are "
-            + "found by polling, so this interval bounds their lateness."));
-
-        return specs;
+                $"MaxConcurrency {concurrency}, SQLite file (WAL) in a fresh temp dir, AddBatchAsync of {batch}."),
+            new(Quartz, "Quartz.NET 4.7.3 (RAMJobStore)",
+                (probe, settings) => new QuartzContender(probe, settings),
+                $"Default thread pool of {concurrency}, RAMJobStore, misfire threshold "
+                + $"{QuartzContender.MisfireThreshold.TotalMinutes} min, ScheduleJobs of {batch}; other settings "
+                + "default."),
+            new("hangfire", "Hangfire 1.8.25 (InMemory)",
+                (_, settings) => new HangfireContender(settings, schedulePolling: null),
+                $"BackgroundJobServer with WorkerCount {concurrency} on Hangfire.InMemory 1.0.0, default "
+                + "SchedulePollingInterval (15 s); jobs enqueued one by one (Hangfire.Core has no batch API)."),
+            new("hangfire-fastpoll", $"Hangfire 1.8.25 (InMemory, poll {polling} ms)",
+                (_, settings) => new HangfireContender(settings, options.HangfirePolling),
+                $"As above with SchedulePollingInterval {polling} ms. Hangfire finds delayed jobs by polling, so "
+                + "this interval bounds their lateness; it is used for the lateness scenario."),
+        ];
     }
 }

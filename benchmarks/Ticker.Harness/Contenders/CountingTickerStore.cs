@@ -1,8 +1,8 @@
 namespace Ticker.Harness;
 
 /// <summary>An <see cref="ITickerStore"/> that counts every call it forwards: each is one query or round trip on a
-/// database store.</summary>
-internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore
+/// database store. Disposes the store it wraps, as the container would have.</summary>
+internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore, IDisposable
 {
     private long _calls;
 
@@ -43,6 +43,8 @@ internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore
 
     public Task<DateTime?> GetNextWakeTimeAsync(CancellationToken cancellationToken) =>
         Count(inner.GetNextWakeTimeAsync(cancellationToken));
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 
     private T Count<T>(T call)
     {

@@ -29,7 +29,7 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
         if (storeKind == TickerStoreKind.Sqlite)
         {
             _directory = Directory.CreateTempSubdirectory("ticker-harness-").FullName;
-            TickerSqlite.Use(ticker, Path.Combine(_directory, "ticker.db"));
+            ticker.UseSqliteStore(Path.Combine(_directory, "ticker.db"));
         }
 
         if (settings.CountStoreQueries)
