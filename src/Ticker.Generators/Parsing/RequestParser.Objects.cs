@@ -118,7 +118,7 @@ internal sealed partial class RequestParser
         supported = true;
         var found = new List<PropertyCandidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var level in TypeHierarchyFromBase(type))
+        foreach (var level in TypeHierarchy(type))
         {
             foreach (var property in level.GetMembers().OfType<IPropertySymbol>())
             {
@@ -162,7 +162,8 @@ internal sealed partial class RequestParser
         return isPublic;
     }
 
-    private static List<INamedTypeSymbol> TypeHierarchyFromBase(INamedTypeSymbol type)
+    /// <summary>The type, then its base types: System.Text.Json writes a derived type's own properties first.</summary>
+    private static List<INamedTypeSymbol> TypeHierarchy(INamedTypeSymbol type)
     {
         var levels = new List<INamedTypeSymbol>();
         for (var current = type; current is not null; current = current.BaseType)
@@ -174,8 +175,6 @@ internal sealed partial class RequestParser
 
             levels.Add(current);
         }
-
-        levels.Reverse();
 
         return levels;
     }

@@ -319,46 +319,46 @@ internal static class TickerRequestJson
 
     private static class EverythingJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("CorrelationId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("Flag");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("Byte");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("SByte");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("Short");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("UShort");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("Int");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("UInt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("Long");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("ULong");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("Float");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("Double");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("Money");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("Letter");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("Text");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("MaybeText");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("When");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("WhenOffset");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("Duration");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("Day");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("Time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("Blob");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("Color");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("Small");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("MaybeColor");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("MaybeInt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::System.Text.Json.JsonEncodedText.Encode("Point");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name27 = global::System.Text.Json.JsonEncodedText.Encode("MaybePoint");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name28 = global::System.Text.Json.JsonEncodedText.Encode("Numbers");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name29 = global::System.Text.Json.JsonEncodedText.Encode("Tags");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name30 = global::System.Text.Json.JsonEncodedText.Encode("Addresses");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name31 = global::System.Text.Json.JsonEncodedText.Encode("Counts");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name32 = global::System.Text.Json.JsonEncodedText.Encode("Places");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name33 = global::System.Text.Json.JsonEncodedText.Encode("Jagged");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name34 = global::System.Text.Json.JsonEncodedText.Encode("Home");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name35 = global::System.Text.Json.JsonEncodedText.Encode("renamed_value");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name36 = global::System.Text.Json.JsonEncodedText.Encode("OnlyWhenSet");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name37 = global::System.Text.Json.JsonEncodedText.Encode("OnlyWhenNotZero");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name38 = global::System.Text.Json.JsonEncodedText.Encode("Computed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name39 = global::System.Text.Json.JsonEncodedText.Encode("Needed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("Flag");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("Byte");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("SByte");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("Short");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("UShort");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("Int");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("UInt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("Long");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("ULong");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("Float");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("Double");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("Money");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("Letter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("Text");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("MaybeText");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("When");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("WhenOffset");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("Duration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("Day");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("Time");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("Blob");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("Color");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("Small");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("MaybeColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("MaybeInt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("Point");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::System.Text.Json.JsonEncodedText.Encode("MaybePoint");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name27 = global::System.Text.Json.JsonEncodedText.Encode("Numbers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name28 = global::System.Text.Json.JsonEncodedText.Encode("Tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name29 = global::System.Text.Json.JsonEncodedText.Encode("Addresses");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name30 = global::System.Text.Json.JsonEncodedText.Encode("Counts");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name31 = global::System.Text.Json.JsonEncodedText.Encode("Places");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name32 = global::System.Text.Json.JsonEncodedText.Encode("Jagged");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name33 = global::System.Text.Json.JsonEncodedText.Encode("Home");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name34 = global::System.Text.Json.JsonEncodedText.Encode("renamed_value");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name35 = global::System.Text.Json.JsonEncodedText.Encode("OnlyWhenSet");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name36 = global::System.Text.Json.JsonEncodedText.Encode("OnlyWhenNotZero");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name37 = global::System.Text.Json.JsonEncodedText.Encode("Computed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name38 = global::System.Text.Json.JsonEncodedText.Encode("Needed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name39 = global::System.Text.Json.JsonEncodedText.Encode("CorrelationId");
 
         public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Deep.Down.Everything? value)
         {
@@ -370,91 +370,91 @@ internal static class TickerRequestJson
 
             writer.WriteStartObject();
             writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(value.CorrelationId);
-            writer.WritePropertyName(s_name1);
             writer.WriteBooleanValue(value.Flag);
-            writer.WritePropertyName(s_name2);
+            writer.WritePropertyName(s_name1);
             writer.WriteNumberValue(value.Byte);
-            writer.WritePropertyName(s_name3);
+            writer.WritePropertyName(s_name2);
             writer.WriteNumberValue(value.SByte);
-            writer.WritePropertyName(s_name4);
+            writer.WritePropertyName(s_name3);
             writer.WriteNumberValue(value.Short);
-            writer.WritePropertyName(s_name5);
+            writer.WritePropertyName(s_name4);
             writer.WriteNumberValue(value.UShort);
-            writer.WritePropertyName(s_name6);
+            writer.WritePropertyName(s_name5);
             writer.WriteNumberValue(value.Int);
-            writer.WritePropertyName(s_name7);
+            writer.WritePropertyName(s_name6);
             writer.WriteNumberValue(value.UInt);
-            writer.WritePropertyName(s_name8);
+            writer.WritePropertyName(s_name7);
             writer.WriteNumberValue(value.Long);
-            writer.WritePropertyName(s_name9);
+            writer.WritePropertyName(s_name8);
             writer.WriteNumberValue(value.ULong);
-            writer.WritePropertyName(s_name10);
+            writer.WritePropertyName(s_name9);
             writer.WriteNumberValue(value.Float);
-            writer.WritePropertyName(s_name11);
+            writer.WritePropertyName(s_name10);
             writer.WriteNumberValue(value.Double);
-            writer.WritePropertyName(s_name12);
+            writer.WritePropertyName(s_name11);
             writer.WriteNumberValue(value.Money);
-            writer.WritePropertyName(s_name13);
+            writer.WritePropertyName(s_name12);
             writer.WriteStringValue(value.Letter.ToString());
-            writer.WritePropertyName(s_name14);
+            writer.WritePropertyName(s_name13);
             writer.WriteStringValue(value.Text);
-            writer.WritePropertyName(s_name15);
+            writer.WritePropertyName(s_name14);
             writer.WriteStringValue(value.MaybeText);
-            writer.WritePropertyName(s_name16);
+            writer.WritePropertyName(s_name15);
             writer.WriteStringValue(value.When);
-            writer.WritePropertyName(s_name17);
+            writer.WritePropertyName(s_name16);
             writer.WriteStringValue(value.WhenOffset);
-            writer.WritePropertyName(s_name18);
+            writer.WritePropertyName(s_name17);
             writer.WriteStringValue(value.Duration.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture));
-            writer.WritePropertyName(s_name19);
+            writer.WritePropertyName(s_name18);
             writer.WriteStringValue(value.Day.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
-            writer.WritePropertyName(s_name20);
+            writer.WritePropertyName(s_name19);
             writer.WriteStringValue(value.Time.ToTimeSpan().ToString("c", global::System.Globalization.CultureInfo.InvariantCulture));
-            writer.WritePropertyName(s_name21);
+            writer.WritePropertyName(s_name20);
             WriteBytes(writer, value.Blob);
-            writer.WritePropertyName(s_name22);
+            writer.WritePropertyName(s_name21);
             writer.WriteNumberValue((int)value.Color);
-            writer.WritePropertyName(s_name23);
+            writer.WritePropertyName(s_name22);
             writer.WriteNumberValue((byte)value.Small);
-            writer.WritePropertyName(s_name24);
+            writer.WritePropertyName(s_name23);
             NullableOfColorJson.Write(writer, value.MaybeColor);
-            writer.WritePropertyName(s_name25);
+            writer.WritePropertyName(s_name24);
             NullableOfInt32Json.Write(writer, value.MaybeInt);
-            writer.WritePropertyName(s_name26);
+            writer.WritePropertyName(s_name25);
             PointJson.Write(writer, value.Point);
-            writer.WritePropertyName(s_name27);
+            writer.WritePropertyName(s_name26);
             NullableOfPointJson.Write(writer, value.MaybePoint);
-            writer.WritePropertyName(s_name28);
+            writer.WritePropertyName(s_name27);
             Int32ArrayJson.Write(writer, value.Numbers);
-            writer.WritePropertyName(s_name29);
+            writer.WritePropertyName(s_name28);
             ListOfStringJson.Write(writer, value.Tags);
-            writer.WritePropertyName(s_name30);
+            writer.WritePropertyName(s_name29);
             IReadOnlyListOfAddressJson.Write(writer, value.Addresses);
-            writer.WritePropertyName(s_name31);
+            writer.WritePropertyName(s_name30);
             DictionaryOfStringAndInt32Json.Write(writer, value.Counts);
-            writer.WritePropertyName(s_name32);
+            writer.WritePropertyName(s_name31);
             IReadOnlyDictionaryOfStringAndAddressJson.Write(writer, value.Places);
-            writer.WritePropertyName(s_name33);
+            writer.WritePropertyName(s_name32);
             ListOfNullableOfInt32ArrayJson.Write(writer, value.Jagged);
-            writer.WritePropertyName(s_name34);
+            writer.WritePropertyName(s_name33);
             AddressJson.Write(writer, value.Home);
-            writer.WritePropertyName(s_name35);
+            writer.WritePropertyName(s_name34);
             writer.WriteNumberValue(value.Renamed);
             if (value.OnlyWhenSet is not null)
             {
-                writer.WritePropertyName(s_name36);
+                writer.WritePropertyName(s_name35);
                 writer.WriteStringValue(value.OnlyWhenSet);
             }
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(value.OnlyWhenNotZero, default!))
             {
-                writer.WritePropertyName(s_name37);
+                writer.WritePropertyName(s_name36);
                 writer.WriteNumberValue(value.OnlyWhenNotZero);
             }
-            writer.WritePropertyName(s_name38);
+            writer.WritePropertyName(s_name37);
             writer.WriteNumberValue(value.Computed);
-            writer.WritePropertyName(s_name39);
+            writer.WritePropertyName(s_name38);
             writer.WriteStringValue(value.Needed);
+            writer.WritePropertyName(s_name39);
+            writer.WriteStringValue(value.CorrelationId);
             writer.WriteEndObject();
         }
 
@@ -466,315 +466,315 @@ internal static class TickerRequestJson
             }
 
             Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-            global::System.Guid p0 = default!;
+            bool p0 = default!;
             var has0 = false;
-            bool p1 = default!;
+            byte p1 = default!;
             var has1 = false;
-            byte p2 = default!;
+            sbyte p2 = default!;
             var has2 = false;
-            sbyte p3 = default!;
+            short p3 = default!;
             var has3 = false;
-            short p4 = default!;
+            ushort p4 = default!;
             var has4 = false;
-            ushort p5 = default!;
+            int p5 = default!;
             var has5 = false;
-            int p6 = default!;
+            uint p6 = default!;
             var has6 = false;
-            uint p7 = default!;
+            long p7 = default!;
             var has7 = false;
-            long p8 = default!;
+            ulong p8 = default!;
             var has8 = false;
-            ulong p9 = default!;
+            float p9 = default!;
             var has9 = false;
-            float p10 = default!;
+            double p10 = default!;
             var has10 = false;
-            double p11 = default!;
+            decimal p11 = default!;
             var has11 = false;
-            decimal p12 = default!;
+            char p12 = default!;
             var has12 = false;
-            char p13 = default!;
+            string p13 = default!;
             var has13 = false;
             string p14 = default!;
             var has14 = false;
-            string p15 = default!;
+            global::System.DateTime p15 = default!;
             var has15 = false;
-            global::System.DateTime p16 = default!;
+            global::System.DateTimeOffset p16 = default!;
             var has16 = false;
-            global::System.DateTimeOffset p17 = default!;
+            global::System.TimeSpan p17 = default!;
             var has17 = false;
-            global::System.TimeSpan p18 = default!;
+            global::System.DateOnly p18 = default!;
             var has18 = false;
-            global::System.DateOnly p19 = default!;
+            global::System.TimeOnly p19 = default!;
             var has19 = false;
-            global::System.TimeOnly p20 = default!;
+            byte[] p20 = default!;
             var has20 = false;
-            byte[] p21 = default!;
+            global::Shapes.Deep.Down.Color p21 = default!;
             var has21 = false;
-            global::Shapes.Deep.Down.Color p22 = default!;
+            global::Shapes.Deep.Down.Small p22 = default!;
             var has22 = false;
-            global::Shapes.Deep.Down.Small p23 = default!;
+            global::Shapes.Deep.Down.Color? p23 = default!;
             var has23 = false;
-            global::Shapes.Deep.Down.Color? p24 = default!;
+            int? p24 = default!;
             var has24 = false;
-            int? p25 = default!;
+            global::Shapes.Deep.Down.Point p25 = default!;
             var has25 = false;
-            global::Shapes.Deep.Down.Point p26 = default!;
+            global::Shapes.Deep.Down.Point? p26 = default!;
             var has26 = false;
-            global::Shapes.Deep.Down.Point? p27 = default!;
+            int[] p27 = default!;
             var has27 = false;
-            int[] p28 = default!;
+            global::System.Collections.Generic.List<string> p28 = default!;
             var has28 = false;
-            global::System.Collections.Generic.List<string> p29 = default!;
-            var has29 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Shapes.Deep.Down.Address> p30 = default!;
-            global::System.Collections.Generic.Dictionary<string, int> p31 = default!;
+            global::System.Collections.Generic.IReadOnlyList<global::Shapes.Deep.Down.Address> p29 = default!;
+            global::System.Collections.Generic.Dictionary<string, int> p30 = default!;
+            var has30 = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Shapes.Deep.Down.Address> p31 = default!;
             var has31 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Shapes.Deep.Down.Address> p32 = default!;
+            global::System.Collections.Generic.List<int?[]> p32 = default!;
             var has32 = false;
-            global::System.Collections.Generic.List<int?[]> p33 = default!;
+            global::Shapes.Deep.Down.Address p33 = default!;
             var has33 = false;
-            global::Shapes.Deep.Down.Address p34 = default!;
+            int p34 = default!;
             var has34 = false;
-            int p35 = default!;
+            string p35 = default!;
             var has35 = false;
-            string p36 = default!;
+            int p36 = default!;
             var has36 = false;
-            int p37 = default!;
-            var has37 = false;
-            string p39 = default!;
+            string p38 = default!;
+            global::System.Guid p39 = default!;
+            var has39 = false;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("CorrelationId"u8))
+                if (reader.ValueTextEquals("Flag"u8))
                 {
                     reader.Read();
-                    p0 = reader.GetGuid();
+                    p0 = reader.GetBoolean();
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("Flag"u8))
-                {
-                    reader.Read();
-                    p1 = reader.GetBoolean();
-                    has1 = true;
                 }
                 else if (reader.ValueTextEquals("Byte"u8))
                 {
                     reader.Read();
-                    p2 = reader.GetByte();
-                    has2 = true;
+                    p1 = reader.GetByte();
+                    has1 = true;
                 }
                 else if (reader.ValueTextEquals("SByte"u8))
                 {
                     reader.Read();
-                    p3 = reader.GetSByte();
-                    has3 = true;
+                    p2 = reader.GetSByte();
+                    has2 = true;
                 }
                 else if (reader.ValueTextEquals("Short"u8))
                 {
                     reader.Read();
-                    p4 = reader.GetInt16();
-                    has4 = true;
+                    p3 = reader.GetInt16();
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("UShort"u8))
                 {
                     reader.Read();
-                    p5 = reader.GetUInt16();
-                    has5 = true;
+                    p4 = reader.GetUInt16();
+                    has4 = true;
                 }
                 else if (reader.ValueTextEquals("Int"u8))
                 {
                     reader.Read();
-                    p6 = reader.GetInt32();
-                    has6 = true;
+                    p5 = reader.GetInt32();
+                    has5 = true;
                 }
                 else if (reader.ValueTextEquals("UInt"u8))
                 {
                     reader.Read();
-                    p7 = reader.GetUInt32();
-                    has7 = true;
+                    p6 = reader.GetUInt32();
+                    has6 = true;
                 }
                 else if (reader.ValueTextEquals("Long"u8))
                 {
                     reader.Read();
-                    p8 = reader.GetInt64();
-                    has8 = true;
+                    p7 = reader.GetInt64();
+                    has7 = true;
                 }
                 else if (reader.ValueTextEquals("ULong"u8))
                 {
                     reader.Read();
-                    p9 = reader.GetUInt64();
-                    has9 = true;
+                    p8 = reader.GetUInt64();
+                    has8 = true;
                 }
                 else if (reader.ValueTextEquals("Float"u8))
                 {
                     reader.Read();
-                    p10 = reader.GetSingle();
-                    has10 = true;
+                    p9 = reader.GetSingle();
+                    has9 = true;
                 }
                 else if (reader.ValueTextEquals("Double"u8))
                 {
                     reader.Read();
-                    p11 = reader.GetDouble();
-                    has11 = true;
+                    p10 = reader.GetDouble();
+                    has10 = true;
                 }
                 else if (reader.ValueTextEquals("Money"u8))
                 {
                     reader.Read();
-                    p12 = reader.GetDecimal();
-                    has12 = true;
+                    p11 = reader.GetDecimal();
+                    has11 = true;
                 }
                 else if (reader.ValueTextEquals("Letter"u8))
                 {
                     reader.Read();
-                    p13 = ReadChar(ref reader);
-                    has13 = true;
+                    p12 = ReadChar(ref reader);
+                    has12 = true;
                 }
                 else if (reader.ValueTextEquals("Text"u8))
+                {
+                    reader.Read();
+                    p13 = reader.GetString()!;
+                    has13 = true;
+                }
+                else if (reader.ValueTextEquals("MaybeText"u8))
                 {
                     reader.Read();
                     p14 = reader.GetString()!;
                     has14 = true;
                 }
-                else if (reader.ValueTextEquals("MaybeText"u8))
-                {
-                    reader.Read();
-                    p15 = reader.GetString()!;
-                    has15 = true;
-                }
                 else if (reader.ValueTextEquals("When"u8))
                 {
                     reader.Read();
-                    p16 = reader.GetDateTime();
-                    has16 = true;
+                    p15 = reader.GetDateTime();
+                    has15 = true;
                 }
                 else if (reader.ValueTextEquals("WhenOffset"u8))
                 {
                     reader.Read();
-                    p17 = reader.GetDateTimeOffset();
-                    has17 = true;
+                    p16 = reader.GetDateTimeOffset();
+                    has16 = true;
                 }
                 else if (reader.ValueTextEquals("Duration"u8))
                 {
                     reader.Read();
-                    p18 = ReadTimeSpan(ref reader);
-                    has18 = true;
+                    p17 = ReadTimeSpan(ref reader);
+                    has17 = true;
                 }
                 else if (reader.ValueTextEquals("Day"u8))
                 {
                     reader.Read();
-                    p19 = ReadDateOnly(ref reader);
-                    has19 = true;
+                    p18 = ReadDateOnly(ref reader);
+                    has18 = true;
                 }
                 else if (reader.ValueTextEquals("Time"u8))
                 {
                     reader.Read();
-                    p20 = ReadTimeOnly(ref reader);
-                    has20 = true;
+                    p19 = ReadTimeOnly(ref reader);
+                    has19 = true;
                 }
                 else if (reader.ValueTextEquals("Blob"u8))
                 {
                     reader.Read();
-                    p21 = ReadBytes(ref reader);
-                    has21 = true;
+                    p20 = ReadBytes(ref reader);
+                    has20 = true;
                 }
                 else if (reader.ValueTextEquals("Color"u8))
                 {
                     reader.Read();
-                    p22 = (global::Shapes.Deep.Down.Color)reader.GetInt32();
-                    has22 = true;
+                    p21 = (global::Shapes.Deep.Down.Color)reader.GetInt32();
+                    has21 = true;
                 }
                 else if (reader.ValueTextEquals("Small"u8))
                 {
                     reader.Read();
-                    p23 = (global::Shapes.Deep.Down.Small)reader.GetByte();
-                    has23 = true;
+                    p22 = (global::Shapes.Deep.Down.Small)reader.GetByte();
+                    has22 = true;
                 }
                 else if (reader.ValueTextEquals("MaybeColor"u8))
                 {
                     reader.Read();
-                    p24 = NullableOfColorJson.Read(ref reader);
-                    has24 = true;
+                    p23 = NullableOfColorJson.Read(ref reader);
+                    has23 = true;
                 }
                 else if (reader.ValueTextEquals("MaybeInt"u8))
                 {
                     reader.Read();
-                    p25 = NullableOfInt32Json.Read(ref reader);
-                    has25 = true;
+                    p24 = NullableOfInt32Json.Read(ref reader);
+                    has24 = true;
                 }
                 else if (reader.ValueTextEquals("Point"u8))
                 {
                     reader.Read();
-                    p26 = PointJson.Read(ref reader);
-                    has26 = true;
+                    p25 = PointJson.Read(ref reader);
+                    has25 = true;
                 }
                 else if (reader.ValueTextEquals("MaybePoint"u8))
                 {
                     reader.Read();
-                    p27 = NullableOfPointJson.Read(ref reader);
-                    has27 = true;
+                    p26 = NullableOfPointJson.Read(ref reader);
+                    has26 = true;
                 }
                 else if (reader.ValueTextEquals("Numbers"u8))
                 {
                     reader.Read();
-                    p28 = Int32ArrayJson.Read(ref reader);
-                    has28 = true;
+                    p27 = Int32ArrayJson.Read(ref reader);
+                    has27 = true;
                 }
                 else if (reader.ValueTextEquals("Tags"u8))
                 {
                     reader.Read();
-                    p29 = ListOfStringJson.Read(ref reader);
-                    has29 = true;
+                    p28 = ListOfStringJson.Read(ref reader);
+                    has28 = true;
                 }
                 else if (reader.ValueTextEquals("Addresses"u8))
                 {
                     reader.Read();
-                    p30 = IReadOnlyListOfAddressJson.Read(ref reader);
+                    p29 = IReadOnlyListOfAddressJson.Read(ref reader);
                 }
                 else if (reader.ValueTextEquals("Counts"u8))
                 {
                     reader.Read();
-                    p31 = DictionaryOfStringAndInt32Json.Read(ref reader);
-                    has31 = true;
+                    p30 = DictionaryOfStringAndInt32Json.Read(ref reader);
+                    has30 = true;
                 }
                 else if (reader.ValueTextEquals("Places"u8))
                 {
                     reader.Read();
-                    p32 = IReadOnlyDictionaryOfStringAndAddressJson.Read(ref reader);
-                    has32 = true;
+                    p31 = IReadOnlyDictionaryOfStringAndAddressJson.Read(ref reader);
+                    has31 = true;
                 }
                 else if (reader.ValueTextEquals("Jagged"u8))
                 {
                     reader.Read();
-                    p33 = ListOfNullableOfInt32ArrayJson.Read(ref reader);
-                    has33 = true;
+                    p32 = ListOfNullableOfInt32ArrayJson.Read(ref reader);
+                    has32 = true;
                 }
                 else if (reader.ValueTextEquals("Home"u8))
                 {
                     reader.Read();
-                    p34 = AddressJson.Read(ref reader);
-                    has34 = true;
+                    p33 = AddressJson.Read(ref reader);
+                    has33 = true;
                 }
                 else if (reader.ValueTextEquals("renamed_value"u8))
                 {
                     reader.Read();
-                    p35 = reader.GetInt32();
-                    has35 = true;
+                    p34 = reader.GetInt32();
+                    has34 = true;
                 }
                 else if (reader.ValueTextEquals("OnlyWhenSet"u8))
                 {
                     reader.Read();
-                    p36 = reader.GetString()!;
-                    has36 = true;
+                    p35 = reader.GetString()!;
+                    has35 = true;
                 }
                 else if (reader.ValueTextEquals("OnlyWhenNotZero"u8))
                 {
                     reader.Read();
-                    p37 = reader.GetInt32();
-                    has37 = true;
+                    p36 = reader.GetInt32();
+                    has36 = true;
                 }
                 else if (reader.ValueTextEquals("Needed"u8))
                 {
                     reader.Read();
-                    p39 = reader.GetString()!;
+                    p38 = reader.GetString()!;
+                }
+                else if (reader.ValueTextEquals("CorrelationId"u8))
+                {
+                    reader.Read();
+                    p39 = reader.GetGuid();
+                    has39 = true;
                 }
                 else
                 {
@@ -785,156 +785,156 @@ internal static class TickerRequestJson
 
             var result = new global::Shapes.Deep.Down.Everything()
             {
-                Addresses = p30,
-                Needed = p39,
+                Addresses = p29,
+                Needed = p38,
             };
             if (has0)
             {
-                result.CorrelationId = p0;
+                result.Flag = p0;
             }
             if (has1)
             {
-                result.Flag = p1;
+                result.Byte = p1;
             }
             if (has2)
             {
-                result.Byte = p2;
+                result.SByte = p2;
             }
             if (has3)
             {
-                result.SByte = p3;
+                result.Short = p3;
             }
             if (has4)
             {
-                result.Short = p4;
+                result.UShort = p4;
             }
             if (has5)
             {
-                result.UShort = p5;
+                result.Int = p5;
             }
             if (has6)
             {
-                result.Int = p6;
+                result.UInt = p6;
             }
             if (has7)
             {
-                result.UInt = p7;
+                result.Long = p7;
             }
             if (has8)
             {
-                result.Long = p8;
+                result.ULong = p8;
             }
             if (has9)
             {
-                result.ULong = p9;
+                result.Float = p9;
             }
             if (has10)
             {
-                result.Float = p10;
+                result.Double = p10;
             }
             if (has11)
             {
-                result.Double = p11;
+                result.Money = p11;
             }
             if (has12)
             {
-                result.Money = p12;
+                result.Letter = p12;
             }
             if (has13)
             {
-                result.Letter = p13;
+                result.Text = p13;
             }
             if (has14)
             {
-                result.Text = p14;
+                result.MaybeText = p14;
             }
             if (has15)
             {
-                result.MaybeText = p15;
+                result.When = p15;
             }
             if (has16)
             {
-                result.When = p16;
+                result.WhenOffset = p16;
             }
             if (has17)
             {
-                result.WhenOffset = p17;
+                result.Duration = p17;
             }
             if (has18)
             {
-                result.Duration = p18;
+                result.Day = p18;
             }
             if (has19)
             {
-                result.Day = p19;
+                result.Time = p19;
             }
             if (has20)
             {
-                result.Time = p20;
+                result.Blob = p20;
             }
             if (has21)
             {
-                result.Blob = p21;
+                result.Color = p21;
             }
             if (has22)
             {
-                result.Color = p22;
+                result.Small = p22;
             }
             if (has23)
             {
-                result.Small = p23;
+                result.MaybeColor = p23;
             }
             if (has24)
             {
-                result.MaybeColor = p24;
+                result.MaybeInt = p24;
             }
             if (has25)
             {
-                result.MaybeInt = p25;
+                result.Point = p25;
             }
             if (has26)
             {
-                result.Point = p26;
+                result.MaybePoint = p26;
             }
             if (has27)
             {
-                result.MaybePoint = p27;
+                result.Numbers = p27;
             }
             if (has28)
             {
-                result.Numbers = p28;
+                result.Tags = p28;
             }
-            if (has29)
+            if (has30)
             {
-                result.Tags = p29;
+                result.Counts = p30;
             }
             if (has31)
             {
-                result.Counts = p31;
+                result.Places = p31;
             }
             if (has32)
             {
-                result.Places = p32;
+                result.Jagged = p32;
             }
             if (has33)
             {
-                result.Jagged = p33;
+                result.Home = p33;
             }
             if (has34)
             {
-                result.Home = p34;
+                result.Renamed = p34;
             }
             if (has35)
             {
-                result.Renamed = p35;
+                result.OnlyWhenSet = p35;
             }
             if (has36)
             {
-                result.OnlyWhenSet = p36;
+                result.OnlyWhenNotZero = p36;
             }
-            if (has37)
+            if (has39)
             {
-                result.OnlyWhenNotZero = p37;
+                result.CorrelationId = p39;
             }
 
             return result;

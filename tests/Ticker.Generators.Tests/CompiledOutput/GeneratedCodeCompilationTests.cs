@@ -1,6 +1,6 @@
 using Ticker.Generators.Tests.Harness;
 
-namespace Ticker.Generators.Tests.Compilation;
+namespace Ticker.Generators.Tests.CompiledOutput;
 
 public sealed class GeneratedCodeCompilationTests
 {

@@ -1,0 +1,3 @@
+namespace Ticker.Generators.Tests.Runtime;
+
+public sealed record GreetingRequest(string Name, int Times);

@@ -1,0 +1,6 @@
+namespace Ticker.Generators.Tests.Runtime;
+
+public interface IGreetingLog
+{
+    void Add(string line);
+}
