@@ -9,6 +9,8 @@ internal sealed class BaselineContender : IContender
 
     public long? StoreQueries => null;
 
+    public Dictionary<string, double> StoreProfile() => [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _host = HarnessHost.CreateBuilder().Build();

@@ -3,5 +3,6 @@ namespace Ticker.Harness;
 /// <summary>How a contender is configured for one run; the same numbers for every scheduler.</summary>
 /// <param name="Concurrency">Ticker's MaxConcurrency, Quartz's thread pool size, Hangfire's WorkerCount.</param>
 /// <param name="AddBatch">Jobs per add call where the scheduler has a batch API.</param>
-/// <param name="CountStoreQueries">Wraps the store in a counting decorator (idle scenario only).</param>
+/// <param name="CountStoreQueries">Wraps Quartz's store in a counting decorator (idle scenario only; Ticker's store is
+/// always counted).</param>
 internal sealed record ContenderSettings(int Concurrency, int AddBatch, bool CountStoreQueries);

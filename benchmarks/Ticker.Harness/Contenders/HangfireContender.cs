@@ -15,6 +15,8 @@ internal sealed class HangfireContender(ContenderSettings settings, TimeSpan? sc
 
     public long? StoreQueries => null;
 
+    public Dictionary<string, double> StoreProfile() => [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = HarnessHost.CreateBuilder();

@@ -17,6 +17,10 @@ internal interface IContender : IAsyncDisposable
     /// <summary>Store round trips counted so far, or null when this contender does not count them.</summary>
     long? StoreQueries { get; }
 
+    /// <summary>Calls and time per store operation so far, for contenders that measure them (Ticker); empty
+    /// otherwise.</summary>
+    Dictionary<string, double> StoreProfile();
+
     /// <summary>Stops the host without waiting for jobs still queued.</summary>
     Task StopAsync(CancellationToken cancellationToken);
 }

@@ -19,6 +19,8 @@ internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings
 
     public long? StoreQueries => _counter?.Acquisitions;
 
+    public Dictionary<string, double> StoreProfile() => [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = HarnessHost.CreateBuilder();

@@ -6,7 +6,8 @@ namespace Ticker.Harness;
 /// <summary>
 /// N one-off jobs due now. Measured from the first add call to the start of the last job, so adding is included; jobs
 /// start running while later ones are still being added. Figures: <c>jobs_per_s</c>, <c>total_s</c>, <c>add_s</c>
-/// (time spent in add calls) and <c>repeats</c> (jobs that ran twice, which must be zero).
+/// (time spent in add calls) and <c>repeats</c> (jobs that ran twice, which must be zero); for Ticker also store
+/// calls and writes (transactions) per job and the calls and time per store operation.
 /// </summary>
 internal sealed class BurstScenario(HarnessOptions options) : IScenario
 {
@@ -44,14 +45,32 @@ internal sealed class BurstScenario(HarnessOptions options) : IScenario
             }
 
             var total = Stopwatch.GetElapsedTime(start, probe.LastTimestamp);
-
-            return new Dictionary<string, double>
+            var metrics = new Dictionary<string, double>
             {
                 ["jobs_per_s"] = jobs / total.TotalSeconds,
                 ["total_s"] = total.TotalSeconds,
                 ["add_s"] = added.TotalSeconds,
                 ["repeats"] = probe.Repeats,
             };
+            AddStoreProfile(metrics, contender.StoreProfile(), jobs);
+
+            return metrics;
         });
+    }
+
+    /// <summary>Store calls and transactions per job, from the start of the host until the last job started (its
+    /// outcome may still be unwritten, so the last completion batch can be missing).</summary>
+    private static void AddStoreProfile(Dictionary<string, double> metrics, Dictionary<string, double> profile, int jobs)
+    {
+        foreach (var (name, value) in profile)
+        {
+            metrics[name] = value;
+        }
+
+        if (profile.TryGetValue("store_calls", out var calls) && profile.TryGetValue("store_writes", out var writes))
+        {
+            metrics["store_calls_per_job"] = calls / jobs;
+            metrics["store_writes_per_job"] = writes / jobs;
+        }
     }
 }
