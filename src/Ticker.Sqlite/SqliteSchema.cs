@@ -70,9 +70,14 @@ internal static class SqliteSchema
     /// version it found.</summary>
     public static int Migrate(SqliteSession session, DateTime now)
     {
-        session.Execute(CreateVersionTable);
+        using (var create = session.Command(CreateVersionTable, null))
+        {
+            create.ExecuteNonQuery();
+        }
+
         using var transaction = session.BeginImmediate();
-        var version = Convert.ToInt32(session.Command(ReadVersion, transaction).ExecuteScalar(), null);
+        using var read = session.Command(ReadVersion, transaction);
+        var version = Convert.ToInt32(read.ExecuteScalar(), null);
         for (var next = version; next < s_migrations.Length; next++)
         {
             Apply(session, transaction, next + 1, now);
@@ -85,14 +90,14 @@ internal static class SqliteSchema
 
     private static void Apply(SqliteSession session, SqliteTransaction transaction, int version, DateTime now)
     {
-        using (var script = session.Unprepared(s_migrations[version - 1], transaction))
+        using (var script = session.Command(s_migrations[version - 1], transaction))
         {
             script.ExecuteNonQuery();
         }
 
-        var record = session.Command(RecordVersion, transaction);
-        record.Set("$version", version);
-        record.Set("$applied_at", SqliteValues.ToTicks(now));
+        using var record = session.Command(RecordVersion, transaction);
+        record.Parameters.AddWithValue("$version", version);
+        record.Parameters.AddWithValue("$applied_at", SqliteValues.ToTicks(now));
         record.ExecuteNonQuery();
     }
 }

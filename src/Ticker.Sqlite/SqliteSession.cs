@@ -1,22 +1,23 @@
 using System.Data;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Ticker;
 
 /// <summary>
-/// One connection the store keeps open for its whole life, used by one operation at a time, with the commands of
-/// that connection prepared once and reused: SQLite keeps a command's compiled statement for as long as its text and
-/// connection stay the same, so a batch of a thousand inserts compiles the INSERT once.
+/// One connection the store keeps open for its whole life, used by one operation at a time, with its statements
+/// compiled once and reused: a batch of a thousand inserts compiles the INSERT once, and so does every batch after it.
 /// </summary>
-internal sealed partial class SqliteSession : IDisposable
+internal sealed class SqliteSession : IDisposable
 {
-    /// <summary>How long a statement waits for another process's write lock before it fails, in milliseconds.</summary>
-    public const int BusyTimeoutMilliseconds = 10_000;
+    /// <summary>Set on every connection: wait up to 10 s for another process's write lock; WAL, so readers and the
+    /// writer do not block each other; <c>NORMAL</c> sync, which in WAL mode loses no commit to a killed process.
+    /// </summary>
+    private const string Pragmas =
+        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
     private bool _disposed;
 
     /// <summary>A session on <paramref name="connectionString"/>; the connection opens on first use.</summary>
@@ -54,36 +55,27 @@ internal sealed partial class SqliteSession : IDisposable
     /// writer.</summary>
     public SqliteTransaction BeginRead() => _connection.BeginTransaction(IsolationLevel.Serializable, true);
 
-    /// <summary>The prepared command for <paramref name="sql"/>, enlisted in <paramref name="transaction"/>, with a
-    /// parameter for each <c>$name</c> in the text. Set every parameter before each execution.</summary>
-    public SqliteCommand Command(string sql, SqliteTransaction? transaction)
+    /// <summary>The compiled statement for <paramref name="sql"/>, compiled on first use. It runs in whatever
+    /// transaction the connection has open.</summary>
+    public PreparedStatement Statement(string sql)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!_statements.TryGetValue(sql, out var statement))
         {
-            command = CreateCommand(sql);
-            _commands.Add(sql, command);
+            statement = new PreparedStatement(_connection.Handle!, sql);
+            _statements.Add(sql, statement);
         }
 
-        command.Transaction = transaction;
-
-        return command;
+        return statement;
     }
 
-    /// <summary>A one-off command, such as a migration script, that is not worth keeping prepared.</summary>
-    public SqliteCommand Unprepared(string sql, SqliteTransaction? transaction)
+    /// <summary>A one-off command, such as a migration script, that is not worth keeping compiled.</summary>
+    public SqliteCommand Command(string sql, SqliteTransaction? transaction)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
 
         return command;
-    }
-
-    /// <summary>Runs <paramref name="sql"/> outside any transaction.</summary>
-    public void Execute(string sql)
-    {
-        using var command = Unprepared(sql, null);
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Closes the connection once the operation in flight, if any, has finished.</summary>
@@ -96,18 +88,15 @@ internal sealed partial class SqliteSession : IDisposable
 
         _gate.Wait();
         _disposed = true;
-        foreach (var command in _commands.Values)
+        foreach (var statement in _statements.Values)
         {
-            command.Dispose();
+            statement.Dispose();
         }
 
-        _commands.Clear();
+        _statements.Clear();
         _connection.Dispose();
         _gate.Release();
     }
-
-    [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*")]
-    private static partial Regex ParameterName();
 
     private void Open()
     {
@@ -117,18 +106,7 @@ internal sealed partial class SqliteSession : IDisposable
         }
 
         _connection.Open();
-        Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-    }
-
-    private SqliteCommand CreateCommand(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in ParameterName().Matches(sql).Select(match => match.Value).Distinct())
-        {
-            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-        }
-
-        return command;
+        using var pragmas = Command(Pragmas, null);
+        pragmas.ExecuteNonQuery();
     }
 }

@@ -10,7 +10,7 @@ internal static class SqliteTickerClaims
     /// so <c>status = 2</c> adds its lost attempt to the retry count; the right-hand sides of an UPDATE all see the row
     /// as it was.
     /// </summary>
-    private const string Claim = $"""
+    internal const string Claim = $"""
         UPDATE tickers
         SET retry_count = retry_count + (status = 2),
             status = 2,
@@ -45,13 +45,13 @@ internal static class SqliteTickerClaims
     public static List<TickerRecord> ClaimDue(SqliteSession session, TickerClaim claim, DateTime now)
     {
         using var transaction = session.BeginImmediate();
-        var command = session.Command(Claim, transaction);
-        command.Set("$owner", claim.Owner);
-        command.Set("$now", now);
-        command.Set("$lease_expiry", now + claim.LeaseLength);
-        command.Set("$due_before", claim.DueBefore);
-        command.Set("$max_count", Math.Max(claim.MaxCount, 0));
-        var claimed = TickerRows.ReadAll(command);
+        var statement = session.Statement(Claim);
+        statement.Bind("$owner", claim.Owner);
+        statement.Bind("$now", now);
+        statement.Bind("$lease_expiry", now + claim.LeaseLength);
+        statement.Bind("$due_before", claim.DueBefore);
+        statement.Bind("$max_count", Math.Max(claim.MaxCount, 0));
+        var claimed = TickerRows.ReadAll(statement);
         transaction.Commit();
 
         claimed.Sort(static (left, right) => left.ExecutionTime.CompareTo(right.ExecutionTime));
@@ -63,15 +63,15 @@ internal static class SqliteTickerClaims
     public static int RenewAll(SqliteSession session, string owner, IReadOnlyList<TickerLease> leases, DateTime expiry)
     {
         using var transaction = session.BeginImmediate();
-        var renew = session.Command(Renew, transaction);
-        renew.Set("$owner", owner);
-        renew.Set("$lease_expiry", expiry);
+        var renew = session.Statement(Renew);
         var renewed = 0;
         foreach (var lease in leases)
         {
-            renew.Set("$id", lease.Id);
-            renew.Set("$fence", lease.Fence);
-            renewed += renew.ExecuteNonQuery();
+            renew.Bind("$owner", owner);
+            renew.Bind("$lease_expiry", expiry);
+            renew.Bind("$id", lease.Id);
+            renew.Bind("$fence", lease.Fence);
+            renewed += renew.Execute();
         }
 
         transaction.Commit();

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Ticker;
 
 /// <summary>
@@ -39,7 +37,7 @@ internal static class SqliteTickerCompletions
         var written = 0;
         foreach (var completion in completions)
         {
-            if (!TryWrite(session, transaction, completion, now))
+            if (!TryWrite(session, completion, now))
             {
                 continue;
             }
@@ -47,7 +45,7 @@ internal static class SqliteTickerCompletions
             written++;
             if (completion.IsFinal)
             {
-                SettleChildren(session, transaction, completion.Id, completion.Status, now);
+                SettleChildren(session, completion.Id, completion.Status, now);
             }
         }
 
@@ -58,79 +56,81 @@ internal static class SqliteTickerCompletions
 
     private static bool TryWrite(
         SqliteSession session,
-        SqliteTransaction transaction,
         TickerCompletion completion,
         DateTime now)
     {
-        var update = session.Command(Complete, transaction);
-        update.Set("$id", completion.Id);
-        update.Set("$fence", completion.Fence);
-        update.Set("$status", (int)completion.Status);
-        update.Set("$retry_count", completion.RetryCount);
-        update.Set("$execution_time", completion.ExecutionTime);
-        update.Set("$executed_at", completion.ExecutedAt);
-        update.Set("$elapsed_ms", completion.ElapsedMilliseconds);
-        update.Set("$exception_message", completion.ExceptionMessage);
-        update.Set("$now", now);
+        var update = session.Statement(Complete);
+        update.Bind("$id", completion.Id);
+        update.Bind("$fence", completion.Fence);
+        update.Bind("$status", (long)completion.Status);
+        update.Bind("$retry_count", completion.RetryCount);
+        update.Bind("$execution_time", completion.ExecutionTime);
+        update.Bind("$executed_at", completion.ExecutedAt);
+        update.Bind("$elapsed_ms", completion.ElapsedMilliseconds);
+        update.Bind("$exception_message", completion.ExceptionMessage);
+        update.Bind("$now", now);
 
-        return update.ExecuteNonQuery() == 1;
+        return update.Execute() == 1;
     }
 
     private static void SettleChildren(
         SqliteSession session,
-        SqliteTransaction transaction,
         Guid parentId,
         TickerStatus parentStatus,
         DateTime now)
     {
-        foreach (var (childId, condition) in ReadWaitingChildren(session, transaction, parentId))
+        foreach (var (childId, condition) in ReadWaitingChildren(session, parentId))
         {
             if (ChainRules.Allows(condition, parentStatus))
             {
-                ReleaseChild(session, transaction, childId, now);
+                ReleaseChild(session, childId, now);
                 continue;
             }
 
-            SkipChild(session, transaction, childId, ChainRules.SkipReason(condition, parentStatus), now);
-            SettleChildren(session, transaction, childId, TickerStatus.Skipped, now);
+            SkipChild(session, childId, ChainRules.SkipReason(condition, parentStatus), now);
+            SettleChildren(session, childId, TickerStatus.Skipped, now);
         }
     }
 
-    private static void ReleaseChild(SqliteSession session, SqliteTransaction transaction, Guid id, DateTime now)
+    private static void ReleaseChild(SqliteSession session, Guid id, DateTime now)
     {
-        var release = session.Command(Release, transaction);
-        release.Set("$id", id);
-        release.Set("$now", now);
-        release.ExecuteNonQuery();
+        var release = session.Statement(Release);
+        release.Bind("$id", id);
+        release.Bind("$now", now);
+        release.Execute();
     }
 
     private static void SkipChild(
         SqliteSession session,
-        SqliteTransaction transaction,
         Guid id,
         string reason,
         DateTime now)
     {
-        var skip = session.Command(Skip, transaction);
-        skip.Set("$id", id);
-        skip.Set("$reason", reason);
-        skip.Set("$now", now);
-        skip.ExecuteNonQuery();
+        var skip = session.Statement(Skip);
+        skip.Bind("$id", id);
+        skip.Bind("$reason", reason);
+        skip.Bind("$now", now);
+        skip.Execute();
     }
 
     private static List<(Guid Id, RunCondition? Condition)> ReadWaitingChildren(
         SqliteSession session,
-        SqliteTransaction transaction,
         Guid parentId)
     {
-        var select = session.Command(WaitingChildren, transaction);
-        select.Set("$parent_id", parentId);
+        var select = session.Statement(WaitingChildren);
+        select.Bind("$parent_id", parentId);
         var children = new List<(Guid, RunCondition?)>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            var condition = reader.IsDBNull(1) ? (RunCondition?)null : (RunCondition)reader.GetInt32(1);
-            children.Add((SqliteValues.ToGuid(reader.GetFieldValue<byte[]>(0)), condition));
+            while (select.Step())
+            {
+                var condition = select.IsNull(1) ? (RunCondition?)null : (RunCondition)select.Int64(1);
+                children.Add((select.Guid(0) ?? Guid.Empty, condition));
+            }
+        }
+        finally
+        {
+            select.Reset();
         }
 
         return children;

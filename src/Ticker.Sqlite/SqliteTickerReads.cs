@@ -28,8 +28,8 @@ internal static class SqliteTickerReads
     /// <summary>The ticker with <paramref name="id"/>, or <see langword="null"/>.</summary>
     public static TickerRecord? Get(SqliteSession session, Guid id)
     {
-        var select = session.Command(SelectById, null);
-        select.Set("$id", id);
+        var select = session.Statement(SelectById);
+        select.Bind("$id", id);
         var rows = TickerRows.ReadAll(select);
 
         return rows.Count == 0 ? null : rows[0];
@@ -40,14 +40,14 @@ internal static class SqliteTickerReads
     public static TickerPage<TickerRecord> Query(SqliteSession session, TimeTickerQuery query)
     {
         using var transaction = session.BeginRead();
-        var count = session.Command(CountMatches, transaction);
+        var count = session.Statement(CountMatches);
         BindFilter(count, query);
-        var total = Convert.ToInt32(count.ExecuteScalar(), null);
+        var total = (int)(ReadInteger(count) ?? 0);
 
-        var page = session.Command(SelectPage, transaction);
+        var page = session.Statement(SelectPage);
         BindFilter(page, query);
-        page.Set("$skip", Math.Max(query.Skip, 0));
-        page.Set("$take", Math.Max(query.Take, 0));
+        page.Bind("$skip", Math.Max(query.Skip, 0));
+        page.Bind("$take", Math.Max(query.Take, 0));
         var items = TickerRows.ReadAll(page);
         transaction.Commit();
 
@@ -57,16 +57,29 @@ internal static class SqliteTickerReads
     /// <summary>The earliest idle due time or lease expiry, or <see langword="null"/> when there is neither.</summary>
     public static DateTime? NextWakeTime(SqliteSession session)
     {
-        var value = session.Command(NextWake, null).ExecuteScalar();
+        var ticks = ReadInteger(session.Statement(NextWake));
 
-        return value is long ticks ? SqliteValues.FromTicks(ticks) : null;
+        return ticks is { } value ? SqliteValues.FromTicks(value) : null;
     }
 
-    private static void BindFilter(Microsoft.Data.Sqlite.SqliteCommand command, TimeTickerQuery query)
+    private static void BindFilter(PreparedStatement statement, TimeTickerQuery query)
     {
-        command.Set("$status", (int?)query.Status);
-        command.Set("$function", query.Function);
-        command.Set("$from", query.From);
-        command.Set("$to", query.To);
+        statement.Bind("$status", (long?)query.Status);
+        statement.Bind("$function", query.Function);
+        statement.Bind("$from", query.From);
+        statement.Bind("$to", query.To);
+    }
+
+    /// <summary>Runs a statement that returns one integer, or <c>NULL</c>.</summary>
+    private static long? ReadInteger(PreparedStatement statement)
+    {
+        try
+        {
+            return statement.Step() && !statement.IsNull(0) ? statement.Int64(0) : null;
+        }
+        finally
+        {
+            statement.Reset();
+        }
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Ticker;
 
 /// <summary>The all-or-nothing batch writes: insert, update of idle tickers, delete with descendants. Each batch is
@@ -31,11 +29,11 @@ internal static class SqliteTickerWrites
     public static StoreWriteResult InsertAll(SqliteSession session, IReadOnlyList<TickerRecord> records)
     {
         using var transaction = session.BeginImmediate();
-        var insert = session.Command(Insert, transaction);
+        var insert = session.Statement(Insert);
         for (var i = 0; i < records.Count; i++)
         {
             TickerRows.Bind(insert, records[i]);
-            if (insert.ExecuteNonQuery() == 0)
+            if (insert.Execute() == 0)
             {
                 return StoreWriteResult.Refused(StoreWriteFailure.DuplicateId, i);
             }
@@ -50,14 +48,14 @@ internal static class SqliteTickerWrites
     public static StoreWriteResult UpdateAllIdle(SqliteSession session, IReadOnlyList<TickerRecord> records)
     {
         using var transaction = session.BeginImmediate();
-        var update = session.Command(UpdateIdle, transaction);
+        var update = session.Statement(UpdateIdle);
         for (var i = 0; i < records.Count; i++)
         {
             TickerRows.BindSchedule(update, records[i]);
-            update.Set("$updated_at", records[i].UpdatedAt);
-            if (update.ExecuteNonQuery() == 0)
+            update.Bind("$updated_at", records[i].UpdatedAt);
+            if (update.Execute() == 0)
             {
-                var failure = IsMissing(session, transaction, records[i].Id)
+                var failure = IsMissing(session, records[i].Id)
                     ? StoreWriteFailure.NotFound
                     : StoreWriteFailure.NotIdle;
 
@@ -76,18 +74,18 @@ internal static class SqliteTickerWrites
         using var transaction = session.BeginImmediate();
         for (var i = 0; i < ids.Count; i++)
         {
-            if (IsMissing(session, transaction, ids[i]))
+            if (IsMissing(session, ids[i]))
             {
                 return StoreWriteResult.Refused(StoreWriteFailure.NotFound, i);
             }
         }
 
-        var delete = session.Command(DeleteTree, transaction);
+        var delete = session.Statement(DeleteTree);
         var removed = 0;
         foreach (var id in ids)
         {
-            delete.Set("$id", id);
-            removed += delete.ExecuteNonQuery();
+            delete.Bind("$id", id);
+            removed += delete.Execute();
         }
 
         transaction.Commit();
@@ -95,11 +93,17 @@ internal static class SqliteTickerWrites
         return StoreWriteResult.Applied(removed);
     }
 
-    private static bool IsMissing(SqliteSession session, SqliteTransaction transaction, Guid id)
+    private static bool IsMissing(SqliteSession session, Guid id)
     {
-        var exists = session.Command(Exists, transaction);
-        exists.Set("$id", id);
-
-        return exists.ExecuteScalar() is null;
+        var exists = session.Statement(Exists);
+        exists.Bind("$id", id);
+        try
+        {
+            return !exists.Step();
+        }
+        finally
+        {
+            exists.Reset();
+        }
     }
 }

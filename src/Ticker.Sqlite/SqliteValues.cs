@@ -6,17 +6,12 @@ namespace Ticker;
 /// <summary>How the store's values are written to and read from SQLite columns.</summary>
 internal static class SqliteValues
 {
-    /// <summary>A GUID as 16 big-endian bytes, so that SQLite's byte order matches <see cref="Guid.CompareTo(Guid)"/>.</summary>
-    public static byte[] FromGuid(Guid id)
-    {
-        var bytes = new byte[16];
-        id.TryWriteBytes(bytes, bigEndian: true, out _);
+    /// <summary>Writes a GUID as 16 big-endian bytes, so that SQLite's byte order matches
+    /// <see cref="Guid.CompareTo(Guid)"/>.</summary>
+    public static void WriteGuid(Guid id, Span<byte> destination) => id.TryWriteBytes(destination, bigEndian: true, out _);
 
-        return bytes;
-    }
-
-    /// <summary>Reads what <see cref="FromGuid"/> wrote.</summary>
-    public static Guid ToGuid(ReadOnlySpan<byte> bytes) => new(bytes, bigEndian: true);
+    /// <summary>Reads what <see cref="WriteGuid"/> wrote.</summary>
+    public static Guid ReadGuid(ReadOnlySpan<byte> bytes) => new(bytes, bigEndian: true);
 
     /// <summary>UTC ticks. A local time is converted; an unspecified one is taken as UTC already.</summary>
     public static long ToTicks(DateTime value) =>
@@ -26,11 +21,11 @@ internal static class SqliteValues
     public static DateTime FromTicks(long ticks) => new(ticks, DateTimeKind.Utc);
 
     /// <summary>Retry intervals as a comma list; an empty list is an empty string, no list is <c>NULL</c>.</summary>
-    public static object FromIntervals(int[]? intervals)
+    public static string? FromIntervals(int[]? intervals)
     {
         if (intervals is null)
         {
-            return DBNull.Value;
+            return null;
         }
 
         var text = new StringBuilder(intervals.Length * 4);

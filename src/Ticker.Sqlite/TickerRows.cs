@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Ticker;
 
 /// <summary>The columns of a ticker row, in the order <see cref="Read"/> expects, and how a record fills them.</summary>
@@ -19,84 +17,90 @@ internal static class TickerRows
         $updated_at, $parent_id, $run_condition, $awaiting_parent, $trace_parent
         """;
 
-    /// <summary>Reads the current row, selected with <see cref="Columns"/>.</summary>
-    public static TickerRecord Read(SqliteDataReader reader) => new()
+    /// <summary>Reads the current row of a statement that selected <see cref="Columns"/>.</summary>
+    public static TickerRecord Read(PreparedStatement row) => new()
     {
-        Id = SqliteValues.ToGuid(reader.GetFieldValue<byte[]>(0)),
-        Function = reader.GetString(1),
-        Description = reader.IsDBNull(2) ? null : reader.GetString(2),
-        ExecutionTime = SqliteValues.FromTicks(reader.GetInt64(3)),
-        Request = reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-        Retries = reader.GetInt32(5),
-        RetryIntervals = reader.IsDBNull(6) ? null : SqliteValues.ToIntervals(reader.GetString(6)),
-        Status = (TickerStatus)reader.GetInt32(7),
-        RetryCount = reader.GetInt32(8),
-        LockHolder = reader.IsDBNull(9) ? null : reader.GetString(9),
-        LockedAt = ReadTime(reader, 10),
-        LeaseExpiry = ReadTime(reader, 11),
-        Fence = reader.GetInt64(12),
-        ExecutedAt = ReadTime(reader, 13),
-        ElapsedMilliseconds = reader.GetInt64(14),
-        ExceptionMessage = reader.IsDBNull(15) ? null : reader.GetString(15),
-        CreatedAt = SqliteValues.FromTicks(reader.GetInt64(16)),
-        UpdatedAt = SqliteValues.FromTicks(reader.GetInt64(17)),
-        ParentId = reader.IsDBNull(18) ? null : SqliteValues.ToGuid(reader.GetFieldValue<byte[]>(18)),
-        RunCondition = reader.IsDBNull(19) ? null : (RunCondition)reader.GetInt32(19),
-        AwaitingParent = reader.GetBoolean(20),
-        TraceParent = reader.IsDBNull(21) ? null : reader.GetString(21),
+        Id = row.Guid(0) ?? Guid.Empty,
+        Function = row.Text(1) ?? string.Empty,
+        Description = row.Text(2),
+        ExecutionTime = SqliteValues.FromTicks(row.Int64(3)),
+        Request = row.Blob(4),
+        Retries = (int)row.Int64(5),
+        RetryIntervals = row.Text(6) is { } intervals ? SqliteValues.ToIntervals(intervals) : null,
+        Status = (TickerStatus)row.Int64(7),
+        RetryCount = (int)row.Int64(8),
+        LockHolder = row.Text(9),
+        LockedAt = ReadTime(row, 10),
+        LeaseExpiry = ReadTime(row, 11),
+        Fence = row.Int64(12),
+        ExecutedAt = ReadTime(row, 13),
+        ElapsedMilliseconds = row.Int64(14),
+        ExceptionMessage = row.Text(15),
+        CreatedAt = SqliteValues.FromTicks(row.Int64(16)),
+        UpdatedAt = SqliteValues.FromTicks(row.Int64(17)),
+        ParentId = row.Guid(18),
+        RunCondition = row.IsNull(19) ? null : (RunCondition)row.Int64(19),
+        AwaitingParent = row.Int64(20) != 0,
+        TraceParent = row.Text(21),
     };
 
-    /// <summary>Reads every row the command returns.</summary>
-    public static List<TickerRecord> ReadAll(SqliteCommand command)
+    /// <summary>Runs a statement that selects <see cref="Columns"/> and reads every row it returns.</summary>
+    public static List<TickerRecord> ReadAll(PreparedStatement statement)
     {
         var rows = new List<TickerRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            rows.Add(Read(reader));
+            while (statement.Step())
+            {
+                rows.Add(Read(statement));
+            }
+        }
+        finally
+        {
+            statement.Reset();
         }
 
         return rows;
     }
 
-    /// <summary>Sets the parameters of <see cref="Parameters"/> from <paramref name="record"/>.</summary>
-    public static void Bind(SqliteCommand command, TickerRecord record)
+    /// <summary>Binds the parameters of <see cref="Parameters"/> from <paramref name="record"/>.</summary>
+    public static void Bind(PreparedStatement statement, TickerRecord record)
     {
-        BindSchedule(command, record);
-        BindState(command, record);
-        command.Set("$created_at", record.CreatedAt);
-        command.Set("$updated_at", record.UpdatedAt);
-        command.Set("$parent_id", record.ParentId);
-        command.Set("$run_condition", (int?)record.RunCondition);
-        command.Set("$awaiting_parent", record.AwaitingParent ? 1 : 0);
-        command.Set("$trace_parent", record.TraceParent);
+        BindSchedule(statement, record);
+        BindState(statement, record);
+        statement.Bind("$created_at", record.CreatedAt);
+        statement.Bind("$updated_at", record.UpdatedAt);
+        statement.Bind("$parent_id", record.ParentId);
+        statement.Bind("$run_condition", (long?)record.RunCondition);
+        statement.Bind("$awaiting_parent", record.AwaitingParent ? 1 : 0);
+        statement.Bind("$trace_parent", record.TraceParent);
     }
 
-    /// <summary>Sets what an update of an idle ticker may change, besides its id and update time.</summary>
-    public static void BindSchedule(SqliteCommand command, TickerRecord record)
+    /// <summary>Binds what an update of an idle ticker may change, besides its update time.</summary>
+    public static void BindSchedule(PreparedStatement statement, TickerRecord record)
     {
-        command.Set("$id", record.Id);
-        command.Set("$function", record.Function);
-        command.Set("$description", record.Description);
-        command.Set("$execution_time", record.ExecutionTime);
-        command.Set("$request", record.Request);
-        command.Set("$retries", record.Retries);
-        command.Set("$retry_intervals", SqliteValues.FromIntervals(record.RetryIntervals));
+        statement.Bind("$id", record.Id);
+        statement.Bind("$function", record.Function);
+        statement.Bind("$description", record.Description);
+        statement.Bind("$execution_time", record.ExecutionTime);
+        statement.Bind("$request", record.Request);
+        statement.Bind("$retries", record.Retries);
+        statement.Bind("$retry_intervals", SqliteValues.FromIntervals(record.RetryIntervals));
     }
 
-    private static void BindState(SqliteCommand command, TickerRecord record)
+    private static void BindState(PreparedStatement statement, TickerRecord record)
     {
-        command.Set("$status", (int)record.Status);
-        command.Set("$retry_count", record.RetryCount);
-        command.Set("$lock_holder", record.LockHolder);
-        command.Set("$locked_at", record.LockedAt);
-        command.Set("$lease_expiry", record.LeaseExpiry);
-        command.Set("$fence", record.Fence);
-        command.Set("$executed_at", record.ExecutedAt);
-        command.Set("$elapsed_ms", record.ElapsedMilliseconds);
-        command.Set("$exception_message", record.ExceptionMessage);
+        statement.Bind("$status", (long)record.Status);
+        statement.Bind("$retry_count", record.RetryCount);
+        statement.Bind("$lock_holder", record.LockHolder);
+        statement.Bind("$locked_at", record.LockedAt);
+        statement.Bind("$lease_expiry", record.LeaseExpiry);
+        statement.Bind("$fence", record.Fence);
+        statement.Bind("$executed_at", record.ExecutedAt);
+        statement.Bind("$elapsed_ms", record.ElapsedMilliseconds);
+        statement.Bind("$exception_message", record.ExceptionMessage);
     }
 
-    private static DateTime? ReadTime(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : SqliteValues.FromTicks(reader.GetInt64(ordinal));
+    private static DateTime? ReadTime(PreparedStatement row, int column) =>
+        row.IsNull(column) ? null : SqliteValues.FromTicks(row.Int64(column));
 }
