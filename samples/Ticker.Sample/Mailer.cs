@@ -1,11 +1,14 @@
 namespace Ticker.Sample;
 
-/// <summary>Stands in for an e-mail service; a scoped dependency of a job class, built by generated code.</summary>
+/// <summary>Stands in for an e-mail service: a dependency of a job class, supplied by DI to generated code.</summary>
 public sealed class Mailer
 {
+    private int _sent;
+
     public Task SendAsync(string to, string subject, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"{Clock.Stamp()}   mail to {to}: {subject}");
+        var number = Interlocked.Increment(ref _sent);
+        Console.WriteLine($"{Clock.Stamp()}   mail #{number} to {to}: {subject}");
         return Task.Delay(10, cancellationToken);
     }
 }

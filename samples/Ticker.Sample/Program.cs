@@ -13,9 +13,11 @@ foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath +
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Retries are part of the walkthrough; keep Ticker's own retry warnings out of its output.
+builder.Logging.AddFilter("Ticker", LogLevel.Error);
 builder.Services.AddTicker(builder.Configuration.GetSection("Ticker")).UseSqliteStore(databasePath);
 builder.Services.AddSingleton<Mailer>();
 builder.Services.AddHostedService<Walkthrough>();
 
-Console.WriteLine($"Ticker sample: jobs are stored in {databasePath}");
+Console.WriteLine($"{Clock.Stamp()} Ticker sample: jobs are stored in {databasePath}");
 await builder.Build().RunAsync();

@@ -28,7 +28,7 @@ internal sealed class TickerValidator(TickerFunctionTable functions, TickerOptio
         {
             return new TickerValidatorException(
                 nameof(TimeTickerEntity.Function),
-                $"'{function}' is not a registered ticker function{Suggestion(function)}.",
+                $"'{function}' is not a registered ticker function{Suggestion(function)}",
                 index);
         }
 
@@ -93,6 +93,6 @@ internal sealed class TickerValidator(TickerFunctionTable functions, TickerOptio
             .Select(candidate => candidate.Name)
             .FirstOrDefault();
 
-        return closest is null ? string.Empty : $"; did you mean '{closest}'?";
+        return closest is null ? "." : $"; did you mean '{closest}'?";
     }
 }
