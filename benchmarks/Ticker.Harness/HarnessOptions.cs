@@ -36,6 +36,10 @@ internal sealed class HarnessOptions
 
     public TimeSpan RunTimeout { get; private set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Overrides Ticker's ClaimAhead, to study its effect on lateness; null keeps the runtime's default.
+    /// </summary>
+    public TimeSpan? TickerClaimAhead { get; private set; }
+
     public int WarmupJobs { get; private set; } = 2_000;
 
     public bool ColdStart { get; private set; } = true;
@@ -93,6 +97,7 @@ internal sealed class HarnessOptions
           --add-batch N           jobs per add call for Ticker and Quartz (default 1000; 1 = one by one)
           --hangfire-poll-ms MS   Hangfire SchedulePollingInterval for the lateness scenario (default 100)
           --timeout-seconds S     longest a single run may take (default 300)
+          --ticker-claim-ahead-ms MS  diagnostic: Ticker's ClaimAhead (default: the runtime's, 100 ms)
           --warmup-jobs N         unmeasured burst per contender before measuring (default 2000; 0 = none)
           --no-cold               skip the cold-process start-to-first-run measurement
           --out PATH              JSON results (default benchmarks/results/harness-results.json);
@@ -148,6 +153,9 @@ internal sealed class HarnessOptions
                 break;
             case "--hangfire-poll-ms":
                 HangfirePolling = TimeSpan.FromMilliseconds(Positive(name, value));
+                break;
+            case "--ticker-claim-ahead-ms":
+                TickerClaimAhead = TimeSpan.FromMilliseconds(Positive(name, value));
                 break;
             case "--timeout-seconds":
                 RunTimeout = TimeSpan.FromSeconds(Positive(name, value));

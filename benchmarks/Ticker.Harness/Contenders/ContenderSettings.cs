@@ -5,4 +5,9 @@ namespace Ticker.Harness;
 /// <param name="AddBatch">Jobs per add call where the scheduler has a batch API.</param>
 /// <param name="CountStoreQueries">Wraps Quartz's store in a counting decorator (idle scenario only; Ticker's store is
 /// always counted).</param>
-internal sealed record ContenderSettings(int Concurrency, int AddBatch, bool CountStoreQueries);
+/// <param name="TickerClaimAhead">Ticker's ClaimAhead when set (a diagnostic; the runtime's default otherwise).</param>
+internal sealed record ContenderSettings(
+    int Concurrency,
+    int AddBatch,
+    bool CountStoreQueries,
+    TimeSpan? TickerClaimAhead = null);

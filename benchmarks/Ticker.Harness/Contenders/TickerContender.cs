@@ -44,7 +44,11 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
     {
         var builder = HarnessHost.CreateBuilder();
         var ticker = builder.Services
-            .AddTicker(options => options.MaxConcurrency = settings.Concurrency)
+            .AddTicker(options =>
+            {
+                options.MaxConcurrency = settings.Concurrency;
+                options.ClaimAhead = settings.TickerClaimAhead ?? options.ClaimAhead;
+            })
             .AddFunction(new TickerFunctionDescriptor(FunctionName, Run));
         if (storeKind == TickerStoreKind.Sqlite)
         {

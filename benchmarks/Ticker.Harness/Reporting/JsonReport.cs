@@ -41,6 +41,7 @@ internal static class JsonReport
                 hangfire_poll_ms = options.HangfirePolling.TotalMilliseconds,
                 warmup_jobs = options.WarmupJobs,
                 cold_start = options.ColdStart,
+                ticker_claim_ahead_ms = options.TickerClaimAhead?.TotalMilliseconds,
             },
             contenders = catalog.Select(spec => new { spec.Key, spec.Name, spec.Notes }),
             summary,

@@ -28,7 +28,8 @@ internal sealed class BurstScenario(HarnessOptions options) : IScenario
     public static Task<Dictionary<string, double>> RunAsync(ContenderSpec spec, int jobs, HarnessOptions options)
     {
         var probe = new RunProbe(jobs);
-        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: false);
+        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: false,
+            options.TickerClaimAhead);
 
         return ContenderRun.UseAsync(spec, probe, settings, async contender =>
         {

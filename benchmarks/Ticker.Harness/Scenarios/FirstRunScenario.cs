@@ -33,7 +33,8 @@ internal sealed class FirstRunScenario(HarnessOptions options) : IScenario
     public static Task<Dictionary<string, double>> MeasureInProcessAsync(ContenderSpec spec, HarnessOptions options)
     {
         var probe = new RunProbe(1);
-        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: false);
+        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: false,
+            options.TickerClaimAhead);
         var begin = Stopwatch.GetTimestamp();
 
         return ContenderRun.UseAsync(spec, probe, settings, async contender =>

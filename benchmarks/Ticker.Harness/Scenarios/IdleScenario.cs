@@ -23,7 +23,8 @@ internal sealed class IdleScenario(HarnessOptions options) : IScenario
 
     public Task<Dictionary<string, double>> MeasureAsync(ScenarioCase scenarioCase, ContenderSpec spec)
     {
-        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: true);
+        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: true,
+            options.TickerClaimAhead);
 
         return ContenderRun.UseAsync(spec, new RunProbe(1), settings, async contender =>
         {

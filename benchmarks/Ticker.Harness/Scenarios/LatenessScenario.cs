@@ -29,7 +29,8 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
     {
         var jobs = scenarioCase.Size;
         var probe = new RunProbe(jobs);
-        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: false);
+        var settings = new ContenderSettings(options.Concurrency, options.AddBatch, CountStoreQueries: false,
+            options.TickerClaimAhead);
 
         return ContenderRun.UseAsync(spec, probe, settings, async contender =>
         {
