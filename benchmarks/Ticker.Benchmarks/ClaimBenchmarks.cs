@@ -3,47 +3,40 @@ using BenchmarkDotNet.Attributes;
 namespace Ticker.Benchmarks;
 
 /// <summary>
-/// <see cref="InMemoryTickerStore.ClaimDueAsync"/> leasing a batch of 256 due tickers: the scheduler's claim step on
-/// the in-memory store. Each iteration fills a fresh store with exactly the rows its invocations claim, so every claim
-/// finds 256 due tickers and a backlog behind them.
+/// <see cref="ITickerStore.ClaimDueAsync"/> leasing a batch of 256 due tickers: the scheduler's claim step. Each
+/// iteration fills a fresh store with exactly the rows its invocations claim, so every claim finds 256 due tickers and
+/// a backlog behind them. The in-memory store is the one the brief measures; SQLite is there for comparison.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(InvocationsPerIteration)]
 public class ClaimBenchmarks
 {
-    private const int InvocationsPerIteration = 512;
+    private const int InvocationsPerIteration = 256;
     private const int BatchSize = 256;
 
-    private InMemoryTickerStore _store = null!;
+    private ITickerStore? _store;
+    private string? _directory;
     private TickerClaim _claim;
+
+    [Params(StoreKind.InMemory, StoreKind.Sqlite)]
+    public StoreKind Store { get; set; }
 
     [IterationSetup]
     public void FillStore()
     {
-        _store = new InMemoryTickerStore(TimeProvider.System);
-        var now = DateTime.UtcNow;
-        var records = new List<TickerRecord>(InvocationsPerIteration * BatchSize);
-        for (var i = 0; i < InvocationsPerIteration * BatchSize; i++)
-        {
-            records.Add(new TickerRecord
-            {
-                Id = Guid.CreateVersion7(),
-                Function = "Send",
-                ExecutionTime = now.AddMilliseconds(-i),
-                Status = TickerStatus.Idle,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-        }
-
-        _store.InsertAsync(records, CancellationToken.None).GetAwaiter().GetResult();
-        _claim = new TickerClaim("bench-node", now.AddSeconds(1), BatchSize, TimeSpan.FromMinutes(1));
+        BenchmarkStores.Dispose(_store, _directory);
+        _store = BenchmarkStores.Create(Store, out _directory);
+        BenchmarkStores.FillDue(_store, InvocationsPerIteration * BatchSize);
+        _claim = new TickerClaim("bench-node", DateTime.UtcNow.AddSeconds(1), BatchSize, TimeSpan.FromMinutes(1));
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => BenchmarkStores.Dispose(_store, _directory);
 
     [Benchmark(Description = "ClaimDueAsync, batch of 256")]
     public async Task<int> ClaimBatch()
     {
-        var claimed = await _store.ClaimDueAsync(_claim, CancellationToken.None);
+        var claimed = await _store!.ClaimDueAsync(_claim, CancellationToken.None);
         return claimed.Count;
     }
 }
