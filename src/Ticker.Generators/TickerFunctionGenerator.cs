@@ -27,6 +27,9 @@ public sealed class TickerFunctionGenerator : IIncrementalGenerator
 
         /// <summary>The parse results of all methods together.</summary>
         public const string AllFunctions = "AllFunctions";
+
+        /// <summary>The types <c>JsonSerializerContext</c>s of the compilation serialize.</summary>
+        public const string JsonContexts = "JsonContexts";
     }
 
     /// <inheritdoc/>
@@ -42,11 +45,19 @@ public sealed class TickerFunctionGenerator : IIncrementalGenerator
             .Select(static (compilation, ct) => AssemblyParser.Parse(compilation, ct))
             .WithTrackingName(Steps.Assembly);
         var all = functions.Collect().WithTrackingName(Steps.AllFunctions);
+        var jsonContexts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                JsonContextParser.JsonSerializableAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, ct) => JsonContextParser.Parse(syntax, ct))
+            .Collect()
+            .Select(static (contexts, _) => contexts.SelectMany(c => c).ToEquatableArray())
+            .WithTrackingName(Steps.JsonContexts);
 
         context.RegisterSourceOutput(functions, static (output, result) => Report(output, result));
         context.RegisterSourceOutput(
-            all.Combine(assembly),
-            static (output, pair) => Emitter.Emit(output, pair.Left, pair.Right));
+            all.Combine(assembly).Combine(jsonContexts),
+            static (output, inputs) => Emitter.Emit(output, inputs.Left.Left, inputs.Left.Right, inputs.Right));
     }
 
     private static void Report(SourceProductionContext context, FunctionParseResult result)

@@ -75,15 +75,15 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RequestMemberNotSerializable = Warning(
         DiagnosticIds.RequestMemberNotSerializable,
         "Request member cannot be serialized by the generated codec",
-        "Member '{0}' of request type '{1}' has type '{2}', which the generated codec cannot serialize; register " +
-        "a codec for '{1}' with TickerRequestCodecs.Register(YourJsonContext.Default.{3})",
+        "Member '{0}' of request type '{1}' has type '{2}', which the generated codec cannot serialize; declare " +
+        "[JsonSerializable(typeof({3}))] on a JsonSerializerContext in this project to have it used instead",
         RequestCategory);
 
     public static readonly DiagnosticDescriptor RequestTypeNotSerializable = Warning(
         DiagnosticIds.RequestTypeNotSerializable,
         "Request type cannot be serialized by the generated codec",
-        "Request type '{0}' cannot be serialized by the generated codec because {1}; register a codec for it " +
-        "with TickerRequestCodecs.Register(YourJsonContext.Default.{2})",
+        "Request type '{0}' cannot be serialized by the generated codec because {1}; declare " +
+        "[JsonSerializable(typeof({2}))] on a JsonSerializerContext in this project to have it used instead",
         RequestCategory);
 
     public static readonly DiagnosticDescriptor UnknownFunctionName = Error(

@@ -13,13 +13,15 @@ internal sealed class GenerationPlan
         AssemblySpec assembly,
         IReadOnlyList<PlannedFunction> functions,
         IReadOnlyList<PlannedCodecType> codecTypes,
-        IReadOnlyList<RequestSpec> requests)
+        IReadOnlyList<RequestSpec> requests,
+        IReadOnlyDictionary<string, string> jsonContextTypeInfos)
     {
         Assembly = assembly;
         Functions = functions;
         CodecTypes = codecTypes;
         CodecTypesByName = codecTypes.ToDictionary(t => t.Spec.TypeName, StringComparer.Ordinal);
         Requests = requests;
+        JsonContextTypeInfos = jsonContextTypeInfos;
     }
 
     public AssemblySpec Assembly { get; }
@@ -35,7 +37,20 @@ internal sealed class GenerationPlan
     /// <summary>The request types with a generated codec, each once.</summary>
     public IReadOnlyList<RequestSpec> Requests { get; }
 
-    public static GenerationPlan Create(ImmutableArray<FunctionParseResult> results, AssemblySpec assembly)
+    /// <summary>The <c>JsonTypeInfo</c> expression for each type a <c>JsonSerializerContext</c> serializes.</summary>
+    public IReadOnlyDictionary<string, string> JsonContextTypeInfos { get; }
+
+    /// <summary>The request types without a generated codec that a <c>JsonSerializerContext</c> serializes: the
+    /// registrar registers the context's type info for them.</summary>
+    public IEnumerable<string> ContextRequestTypes => Functions
+        .Select(f => f.Spec.Request)
+        .OfType<RequestSpec>()
+        .Where(r => !r.HasGeneratedCodec && JsonContextTypeInfos.ContainsKey(r.TypeName))
+        .Select(r => r.TypeName)
+        .Distinct(StringComparer.Ordinal);
+
+    public static GenerationPlan Create(
+        ImmutableArray<FunctionParseResult> results, AssemblySpec assembly, EquatableArray<JsonContextSpec> jsonContexts)
     {
         var specs = results
             .Select(r => r.Function)
@@ -57,7 +72,11 @@ internal sealed class GenerationPlan
         var codecNames = codecTypes.ToDictionary(t => t.Spec.TypeName, t => t.Identifier, StringComparer.Ordinal);
         var functions = PlanFunctions(specs, codecNames, assembly.Namespace);
 
-        return new GenerationPlan(assembly, functions, codecTypes, requests);
+        var typeInfos = jsonContexts
+            .GroupBy(c => c.TypeName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().TypeInfo, StringComparer.Ordinal);
+
+        return new GenerationPlan(assembly, functions, codecTypes, requests, typeInfos);
     }
 
     private static List<PlannedCodecType> PlanCodecTypes(List<FunctionSpec> specs)

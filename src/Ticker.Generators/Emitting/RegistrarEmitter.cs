@@ -49,6 +49,11 @@ internal static class RegistrarEmitter
             writer.Line($"global::Ticker.TickerRequestCodecs.Register<{request.TypeName}>(TickerRequestJson.{codec}Codec.Instance);");
         }
 
+        foreach (var type in plan.ContextRequestTypes)
+        {
+            writer.Line($"global::Ticker.TickerRequestCodecs.Register({plan.JsonContextTypeInfos[type]});");
+        }
+
         writer.Line("global::Ticker.TickerFunctionRegistry.Register(");
         using (writer.Indent())
         {

@@ -14,6 +14,7 @@ internal sealed partial class FunctionParser
     private readonly IMethodSymbol _method;
     private readonly LocationSpec? _location;
     private readonly List<DiagnosticSpec> _diagnostics = new();
+    private readonly List<DiagnosticSpec> _requestDiagnostics = new();
     private readonly CancellationToken _cancellationToken;
 
     private FunctionParser(IMethodSymbol method, LocationSpec? location, CancellationToken cancellationToken)
@@ -27,14 +28,15 @@ internal sealed partial class FunctionParser
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
         {
-            return new FunctionParseResult(null, EquatableArray<DiagnosticSpec>.Empty);
+            return new FunctionParseResult(null, EquatableArray<DiagnosticSpec>.Empty, EquatableArray<DiagnosticSpec>.Empty);
         }
 
         var node = context.TargetNode as MethodDeclarationSyntax;
         var parser = new FunctionParser(method, LocationSpec.From(node?.Identifier.GetLocation()), ct);
         var function = parser.Parse(context.Attributes[0]);
 
-        return new FunctionParseResult(function, parser._diagnostics.ToEquatableArray());
+        return new FunctionParseResult(
+            function, parser._diagnostics.ToEquatableArray(), parser._requestDiagnostics.ToEquatableArray());
     }
 
     private FunctionSpec? Parse(AttributeData attribute)
@@ -57,7 +59,7 @@ internal sealed partial class FunctionParser
 
         var request = requestType is null
             ? null
-            : RequestParser.Parse(requestType, requestLocation, _diagnostics, _cancellationToken);
+            : RequestParser.Parse(requestType, requestLocation, _requestDiagnostics, _cancellationToken);
 
         return new FunctionSpec(
             name!,

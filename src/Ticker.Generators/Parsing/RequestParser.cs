@@ -210,7 +210,7 @@ internal sealed partial class RequestParser
             _diagnostics.Add(new DiagnosticSpec(
                 DiagnosticIds.RequestTypeNotSerializable,
                 _location,
-                new[] { type.DisplayName(), problem, type.Name }.ToEquatableArray()));
+                new[] { type.DisplayName(), problem, type.DisplayName() }.ToEquatableArray()));
             return;
         }
 
@@ -222,6 +222,6 @@ internal sealed partial class RequestParser
         _diagnostics.Add(new DiagnosticSpec(
             DiagnosticIds.RequestMemberNotSerializable,
             _location,
-            new[] { memberPath, _request.DisplayName(), memberType.DisplayName(), _request.Name }.ToEquatableArray()));
+            new[] { memberPath, _request.DisplayName(), memberType.DisplayName(), _request.DisplayName() }.ToEquatableArray()));
     }
 }

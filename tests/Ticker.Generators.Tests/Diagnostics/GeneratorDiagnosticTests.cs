@@ -140,7 +140,22 @@ public sealed class GeneratorDiagnosticTests
 
         Assert.Contains("'R.Inner.Any'", message, StringComparison.Ordinal);
         Assert.Contains("'object'", message, StringComparison.Ordinal);
-        Assert.Contains("TickerRequestCodecs.Register(YourJsonContext.Default.R)", message, StringComparison.Ordinal);
+        Assert.Contains("[JsonSerializable(typeof(R))]", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_a_JsonSerializerContext_serializes_is_registered_from_it_without_a_diagnostic()
+    {
+        var run = GeneratorHarness.Run(Header +
+            "public class R { public object Any { get; set; } = 1; }" +
+            "[System.Text.Json.Serialization.JsonSerializable(typeof(R))] internal partial class AppJson : System.Text.Json.Serialization.JsonSerializerContext { }" +
+            "class Jobs { [TickerFunction(\"F\")] public static void Run(TickerFunctionContext<R> c) { } }");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(
+            "global::Ticker.TickerRequestCodecs.Register(global::AppJson.Default.R);",
+            run.Sources["TickerFunctionsRegistrar.g.cs"],
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class IncrementalityTests
         TickerFunctionGenerator.Steps.Functions,
         TickerFunctionGenerator.Steps.Assembly,
         TickerFunctionGenerator.Steps.AllFunctions,
+        TickerFunctionGenerator.Steps.JsonContexts,
     ];
 
     [Fact]

@@ -65,6 +65,21 @@ public sealed class GeneratedDispatchTests
     }
 
     [Fact]
+    public async Task A_request_the_generated_codec_cannot_handle_is_served_by_the_project_JsonSerializerContext()
+    {
+        var kind = "k" + Guid.NewGuid().ToString("N");
+        var request = TickerFunctions.Tests_ContextBacked.Encode(new ContextBackedRequest
+        {
+            Kind = kind,
+            Payload = System.Text.Json.JsonDocument.Parse("{\"a\":[1,2]}").RootElement,
+        });
+
+        await InvokeAsync(TickerFunctions.Tests_ContextBacked.Name, request);
+
+        Assert.Contains(kind + ":{\"a\":[1,2]}", ContextBackedFunctions.Received);
+    }
+
+    [Fact]
     public void The_descriptor_carries_the_attribute_settings_and_request_type()
     {
         Assert.True(s_table.TryGet(TickerFunctions.Tests_InstanceGreet.Name, out var descriptor));
