@@ -9,7 +9,8 @@ namespace Ticker;
 /// </summary>
 /// <remarks>
 /// The store's hot statements (a thousand inserts in a batch, the claim, the completions) go through this thin layer
-/// over SQLitePCLRaw, the library Microsoft.Data.Sqlite itself runs on, rather than through <see cref="SqliteCommand"/>:
+/// over SQLitePCLRaw, the library Microsoft.Data.Sqlite itself runs on, rather than through
+/// <see cref="SqliteCommand"/>:
 /// a command looks up every parameter by name in the compiled statement on every execution, converting the name to
 /// UTF-8 each time, and opens a data reader even for an UPDATE, which together cost more than SQLite's own work on a
 /// row. Transactions still go through the connection, so both layers share one transaction.
@@ -20,7 +21,8 @@ internal sealed class PreparedStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
 
-    /// <summary>Compiles <paramref name="sql"/> (one statement) on the connection <paramref name="database"/>.</summary>
+    /// <summary>Compiles <paramref name="sql"/> (one statement) on the connection <paramref name="database"/>.
+    /// </summary>
     public PreparedStatement(sqlite3 database, string sql)
     {
         _database = database;

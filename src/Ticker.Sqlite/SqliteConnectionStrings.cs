@@ -23,7 +23,8 @@ internal static class SqliteConnectionStrings
         return builder.ToString();
     }
 
-    /// <summary>Whether the database lives in memory, where every connection would see its own empty database.</summary>
+    /// <summary>Whether the database lives in memory, where each connection would see an empty database of its own.
+    /// </summary>
     public static bool IsInMemory(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

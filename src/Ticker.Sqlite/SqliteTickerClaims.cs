@@ -59,7 +59,8 @@ internal static class SqliteTickerClaims
         return claimed;
     }
 
-    /// <summary>Extends the leases <paramref name="owner"/> still holds with a matching fence; returns how many.</summary>
+    /// <summary>Extends the leases <paramref name="owner"/> still holds with a matching fence; returns how many.
+    /// </summary>
     public static int RenewAll(SqliteSession session, string owner, IReadOnlyList<TickerLease> leases, DateTime expiry)
     {
         using var transaction = session.BeginImmediate();

@@ -134,7 +134,9 @@ public sealed class SqliteTickerStore : ITickerStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<int> CompleteAsync(IReadOnlyList<TickerCompletion> completions, CancellationToken cancellationToken)
+    public async Task<int> CompleteAsync(
+        IReadOnlyList<TickerCompletion> completions,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completions);
 
@@ -147,7 +149,8 @@ public sealed class SqliteTickerStore : ITickerStore, IDisposable
 
         return await _writer.RunAsync(
             (Completions: completions, Clock: _clock),
-            static (session, state) => SqliteTickerCompletions.CompleteAll(session, state.Completions, Now(state.Clock)),
+            static (session, state) =>
+                SqliteTickerCompletions.CompleteAll(session, state.Completions, Now(state.Clock)),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -180,8 +183,10 @@ public sealed class SqliteTickerStore : ITickerStore, IDisposable
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
 
-        return await _reader.RunAsync(0, static (session, _) => SqliteTickerReads.NextWakeTime(session), cancellationToken)
-            .ConfigureAwait(false);
+        return await _reader.RunAsync(
+            0,
+            static (session, _) => SqliteTickerReads.NextWakeTime(session),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the store's connections, after the operations in flight have finished.</summary>

@@ -8,7 +8,8 @@ internal static class SqliteValues
 {
     /// <summary>Writes a GUID as 16 big-endian bytes, so that SQLite's byte order matches
     /// <see cref="Guid.CompareTo(Guid)"/>.</summary>
-    public static void WriteGuid(Guid id, Span<byte> destination) => id.TryWriteBytes(destination, bigEndian: true, out _);
+    public static void WriteGuid(Guid id, Span<byte> destination) =>
+        id.TryWriteBytes(destination, bigEndian: true, out _);
 
     /// <summary>Reads what <see cref="WriteGuid"/> wrote.</summary>
     public static Guid ReadGuid(ReadOnlySpan<byte> bytes) => new(bytes, bigEndian: true);

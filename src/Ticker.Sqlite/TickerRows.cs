@@ -1,6 +1,7 @@
 namespace Ticker;
 
-/// <summary>The columns of a ticker row, in the order <see cref="Read"/> expects, and how a record fills them.</summary>
+/// <summary>The columns of a ticker row, in the order <see cref="Read"/> expects, and how a record fills them.
+/// </summary>
 internal static class TickerRows
 {
     /// <summary>Every column, in reading order.</summary>

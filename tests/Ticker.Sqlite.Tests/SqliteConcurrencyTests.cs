@@ -15,7 +15,9 @@ public sealed class SqliteConcurrencyTests : IDisposable
         var ids = await SeedAsync(2_000);
         using var nodeA = new SqliteTickerStore(_database.Path, TimeProvider.System);
         using var nodeB = new SqliteTickerStore(_database.Path, TimeProvider.System);
-        await Task.WhenAll(nodeA.InitializeAsync(CancellationToken.None), nodeB.InitializeAsync(CancellationToken.None));
+        await Task.WhenAll(
+            nodeA.InitializeAsync(CancellationToken.None),
+            nodeB.InitializeAsync(CancellationToken.None));
         var claimed = new ConcurrentBag<Guid>();
 
         await Task.WhenAll(

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ticker.Sqlite.Tests;
 
-/// <summary>How the store is pointed at its database, and that what it wrote is still there when it comes back.</summary>
+/// <summary>How the store is pointed at its database, and that what it wrote is there when it comes back.</summary>
 public sealed class SqliteFileTests : IDisposable
 {
     private readonly TempDatabase _database = new();
@@ -74,7 +74,9 @@ public sealed class SqliteFileTests : IDisposable
         store.Dispose();
         File.Move(_database.Path, _database.Path + ".moved");
 
-        Assert.False(File.Exists(_database.Path + "-wal"), "The last connection to close checkpoints and removes the WAL.");
+        Assert.False(
+            File.Exists(_database.Path + "-wal"),
+            "The last connection to close checkpoints and removes the WAL.");
     }
 
     private static TickerClaim Claim(TickerRecord ticker) =>

@@ -18,7 +18,9 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var versions = RawDatabase.Column(_database.Path, "SELECT version FROM ticker_schema_version ORDER BY version");
 
-        Assert.Equal(Enumerable.Range(1, SqliteTickerStore.SchemaVersion).Select(v => v.ToString(CultureInfo.InvariantCulture)), versions);
+        var expected = Enumerable.Range(1, SqliteTickerStore.SchemaVersion)
+            .Select(version => version.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(expected, versions);
     }
 
     [Fact]
@@ -58,7 +60,8 @@ public sealed class SqliteSchemaTests : IDisposable
             UNION ALL SELECT typeof(request) FROM tickers UNION ALL SELECT retry_intervals FROM tickers
             """);
 
-        Assert.Equal(["integer", ticker.ExecutionTime.Ticks.ToString(CultureInfo.InvariantCulture), "blob", "5,30"], row);
+        var ticks = ticker.ExecutionTime.Ticks.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(["integer", ticks, "blob", "5,30"], row);
     }
 
     [Fact]
@@ -66,7 +69,8 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         using var store = await OpenAsync();
 
-        var plan = string.Join('\n', RawDatabase.Column(_database.Path, "EXPLAIN QUERY PLAN " + ClaimSql(), ordinal: 3));
+        var steps = RawDatabase.Column(_database.Path, "EXPLAIN QUERY PLAN " + ClaimSql(), ordinal: 3);
+        var plan = string.Join('\n', steps);
 
         Assert.Contains("ix_tickers_due", plan, StringComparison.Ordinal);
         Assert.Contains("ix_tickers_lease", plan, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public abstract partial class TickerStoreConformanceTests
         Assert.Equal(StoreWriteResult.Applied(records.Length), result);
     }
 
-    /// <summary>Claims for <paramref name="owner"/> with the given node-side due limit (default: the store's now).</summary>
+    /// <summary>Claims for <paramref name="owner"/> up to a node-side due limit (by default the store's now).</summary>
     protected Task<IReadOnlyList<TickerRecord>> ClaimAsync(
         string owner = NodeA,
         int maxCount = 100,

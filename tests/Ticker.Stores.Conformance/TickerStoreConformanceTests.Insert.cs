@@ -58,6 +58,19 @@ public abstract partial class TickerStoreConformanceTests
     }
 
     [Fact]
+    public async Task Insert_keeps_an_empty_request_apart_from_a_missing_one()
+    {
+        var ticker = NewTicker(TimeSpan.FromMinutes(1));
+        ticker.Request = [];
+        await InsertAsync(ticker);
+
+        var stored = await GetAsync(ticker.Id);
+
+        Assert.NotNull(stored.Request);
+        Assert.Empty(stored.Request);
+    }
+
+    [Fact]
     public async Task Insert_with_an_existing_id_is_refused_with_DuplicateId_at_its_index_and_writes_nothing()
     {
         var existing = NewTicker(TimeSpan.FromMinutes(1));

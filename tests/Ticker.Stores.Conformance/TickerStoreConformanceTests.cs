@@ -35,7 +35,7 @@ public abstract partial class TickerStoreConformanceTests : IAsyncLifetime
     protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Opens a new, empty store (or, for a store on a file, another instance on the same file) whose lease
-    /// clock is <paramref name="clock"/>. The tests call <see cref="ITickerStore.InitializeAsync"/> themselves.</summary>
+    /// clock is <paramref name="clock"/>. The base class calls <see cref="ITickerStore.InitializeAsync"/>.</summary>
     protected abstract Task<ITickerStore> CreateStoreAsync(TimeProvider clock);
 
     /// <inheritdoc />
