@@ -31,7 +31,8 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         {
             var index = new FunctionIndexCache(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, index), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeInitializer(c, index), OperationKind.ObjectOrCollectionInitializer);
+            start.RegisterOperationAction(
+                c => AnalyzeInitializer(c, index), OperationKind.ObjectOrCollectionInitializer);
         });
     }
 
@@ -61,7 +62,8 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         var assignments = ((IObjectOrCollectionInitializerOperation)context.Operation).Initializers
             .OfType<ISimpleAssignmentOperation>()
             .ToList();
-        var name = assignments.FirstOrDefault(a => IsTickerMember(a.Target, "Function"))?.Value.ConstantValue.Value as string;
+        var function = assignments.FirstOrDefault(a => IsTickerMember(a.Target, "Function"));
+        var name = function?.Value.ConstantValue.Value as string;
         var request = assignments.FirstOrDefault(a => IsTickerMember(a.Target, "Request"))?.Value;
         if (name is null || request is null || EncodedType(request) is not { } encoded)
         {
@@ -77,12 +79,16 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         Check(context, functions[0], encoded, request);
     }
 
-    private static void Check(OperationAnalysisContext context, KnownFunction function, ITypeSymbol encoded, IOperation request)
+    private static void Check(
+        OperationAnalysisContext context, KnownFunction function, ITypeSymbol encoded, IOperation request)
     {
         if (function.RequestType is null)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.RequestForFunctionWithoutRequest, request.Syntax.GetLocation(), function.Name, encoded.ToDisplayString()));
+                Descriptors.RequestForFunctionWithoutRequest,
+                request.Syntax.GetLocation(),
+                function.Name,
+                encoded.ToDisplayString()));
             return;
         }
 

@@ -42,7 +42,8 @@ public sealed class FunctionDeclarationAnalyzer : DiagnosticAnalyzer
 
     private static void CheckCron(SymbolAnalysisContext context, IMethodSymbol method)
     {
-        var attribute = method.GetAttributes().First(a => a.AttributeClass?.FullName() == TickerNames.TickerFunctionAttribute);
+        var attribute = method.GetAttributes()
+            .First(a => a.AttributeClass?.FullName() == TickerNames.TickerFunctionAttribute);
         if (attribute.ConstructorArguments.Length < 2 || attribute.ConstructorArguments[1].Value is not string cron)
         {
             return;

@@ -80,7 +80,8 @@ internal sealed class FunctionIndex
         }
     }
 
-    /// <summary>Names passed as a literal to <c>new TickerFunctionDescriptor("...", ...)</c>, found by syntax alone.</summary>
+    /// <summary>Names passed as a literal to <c>new TickerFunctionDescriptor("...", ...)</c>, found by syntax
+    /// alone.</summary>
     private static IEnumerable<KnownFunction> HandRegisteredFunctions(Compilation compilation, CancellationToken ct)
     {
         foreach (var tree in compilation.SyntaxTrees)
@@ -93,7 +94,8 @@ internal sealed class FunctionIndex
                 if (typeName.EndsWith("TickerFunctionDescriptor", StringComparison.Ordinal)
                     && first is not null && first.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    yield return new KnownFunction(first.Token.ValueText, null, false, "a TickerFunctionDescriptor", null);
+                    yield return new KnownFunction(
+                        first.Token.ValueText, null, RequestTypeKnown: false, "a TickerFunctionDescriptor", null);
                 }
             }
         }
@@ -113,7 +115,8 @@ internal sealed class FunctionIndex
                 }
 
                 var request = attribute.ConstructorArguments[1].Value as ITypeSymbol;
-                yield return new KnownFunction(name, request, RequestTypeKnown: true, $"assembly '{assembly.Name}'", null);
+                var origin = $"assembly '{assembly.Name}'";
+                yield return new KnownFunction(name, request, RequestTypeKnown: true, origin, null);
             }
         }
     }

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 
 namespace Ticker.Analyzers;
 
-/// <summary>Finds the known name closest to a misspelt one, by edit distance ignoring case first and case second.</summary>
+/// <summary>Finds the known name closest to a misspelt one, by edit distance ignoring case first and case
+/// second.</summary>
 internal static class NameSuggester
 {
     public static string? Closest(string name, IEnumerable<string> candidates)

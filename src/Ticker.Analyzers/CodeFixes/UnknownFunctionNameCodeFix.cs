@@ -30,7 +30,8 @@ public sealed class UnknownFunctionNameCodeFix : CodeFixProvider
         {
             if (!diagnostic.Properties.TryGetValue(CallSiteAnalyzer.SuggestionProperty, out var suggestion)
                 || suggestion is null
-                || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+                || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+                    is not LiteralExpressionSyntax literal)
             {
                 continue;
             }
@@ -48,7 +49,8 @@ public sealed class UnknownFunctionNameCodeFix : CodeFixProvider
         Document document, LiteralExpressionSyntax literal, string name, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name))
+        var replacement = SyntaxFactory
+            .LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name))
             .WithTriviaFrom(literal);
 
         return document.WithSyntaxRoot(root!.ReplaceNode(literal, replacement));

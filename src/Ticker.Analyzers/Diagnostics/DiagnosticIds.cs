@@ -2,7 +2,8 @@ namespace Ticker.Analyzers;
 
 /// <summary>
 /// Every diagnostic id Ticker ships, generator and analyzers alike. Ids are never renumbered or reused; bands:
-/// 0001–0099 function shape, 0100–0199 schedules and cron, 0200–0299 requests and serialization, 0300+ call sites.
+/// 0001–0099 function shape, 0100–0199 schedules and cron, 0200–0299 requests and serialization, 0300+ call
+/// sites.
 /// </summary>
 internal static class DiagnosticIds
 {

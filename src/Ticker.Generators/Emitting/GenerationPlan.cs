@@ -50,7 +50,9 @@ internal sealed class GenerationPlan
         .Distinct(StringComparer.Ordinal);
 
     public static GenerationPlan Create(
-        ImmutableArray<FunctionParseResult> results, AssemblySpec assembly, EquatableArray<JsonContextSpec> jsonContexts)
+        ImmutableArray<FunctionParseResult> results,
+        AssemblySpec assembly,
+        EquatableArray<JsonContextSpec> jsonContexts)
     {
         var specs = results
             .Select(r => r.Function)

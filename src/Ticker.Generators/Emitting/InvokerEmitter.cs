@@ -36,7 +36,8 @@ internal static class InvokerEmitter
         var isAsync = disposal == DisposalKind.DisposeAsync
             || (disposal == DisposalKind.Dispose && spec.ReturnKind != FunctionReturnKind.Void);
         var modifiers = isAsync ? "internal static async" : "internal static";
-        using (writer.Open($"{modifiers} global::System.Threading.Tasks.ValueTask Invoke{function.Identifier}{Signature}"))
+        var signature = $"{modifiers} global::System.Threading.Tasks.ValueTask Invoke{function.Identifier}{Signature}";
+        using (writer.Open(signature))
         {
             EmitRequest(writer, function);
             EmitTarget(writer, spec);
@@ -109,7 +110,9 @@ internal static class InvokerEmitter
     {
         using (writer.Open("try"))
         {
-            writer.Line(spec.ReturnKind == FunctionReturnKind.Void ? $"{call};" : $"await {call}.ConfigureAwait(false);");
+            writer.Line(spec.ReturnKind == FunctionReturnKind.Void
+                ? $"{call};"
+                : $"await {call}.ConfigureAwait(false);");
         }
 
         using (writer.Open("finally"))

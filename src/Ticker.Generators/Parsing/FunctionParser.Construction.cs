@@ -44,7 +44,8 @@ internal sealed partial class FunctionParser
             return "its constructor takes a ref or ref struct parameter";
         }
 
-        var needsRequired = type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
+        var needsRequired = type.GetMembers()
+            .Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
         if (needsRequired && constructor.FindAttribute(KnownNames.SetsRequiredMembersAttribute) is null)
         {
             return "it has required members, which a constructor call cannot set";
@@ -60,6 +61,8 @@ internal sealed partial class FunctionParser
             return DisposalKind.DisposeAsync;
         }
 
-        return type.AllInterfaces.Any(i => i.FullName() == KnownNames.Disposable) ? DisposalKind.Dispose : DisposalKind.None;
+        return type.AllInterfaces.Any(i => i.FullName() == KnownNames.Disposable)
+            ? DisposalKind.Dispose
+            : DisposalKind.None;
     }
 }

@@ -26,7 +26,8 @@ internal sealed partial class FunctionParser
 
             if (kinds.Contains(kind.Value))
             {
-                Report(DiagnosticIds.RepeatedParameter, ParameterLocation(parameter), MethodName, parameter.Type.DisplayName());
+                var location = ParameterLocation(parameter);
+                Report(DiagnosticIds.RepeatedParameter, location, MethodName, parameter.Type.DisplayName());
                 valid = false;
                 continue;
             }

@@ -28,7 +28,8 @@ internal sealed partial class FunctionParser
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
         {
-            return new FunctionParseResult(null, EquatableArray<DiagnosticSpec>.Empty, EquatableArray<DiagnosticSpec>.Empty);
+            var none = EquatableArray<DiagnosticSpec>.Empty;
+            return new FunctionParseResult(null, none, none);
         }
 
         var node = context.TargetNode as MethodDeclarationSyntax;

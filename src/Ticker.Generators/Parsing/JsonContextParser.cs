@@ -39,7 +39,8 @@ internal static class JsonContextParser
         return new JsonContextSpec(serializable.FullName(), $"{contextType.FullName()}.Default.{property}");
     }
 
-    /// <summary>System.Text.Json's default: the type name, generic arguments appended, <c>Array</c> for arrays.</summary>
+    /// <summary>System.Text.Json's default: the type name, generic arguments appended, <c>Array</c> for
+    /// arrays.</summary>
     private static string PropertyName(ITypeSymbol type) => type switch
     {
         IArrayTypeSymbol array => PropertyName(array.ElementType) + "Array",

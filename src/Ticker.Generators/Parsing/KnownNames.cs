@@ -19,7 +19,8 @@ internal static class KnownNames
     public const string JsonPropertyNameAttribute = "global::System.Text.Json.Serialization.JsonPropertyNameAttribute";
     public const string JsonIgnoreAttribute = "global::System.Text.Json.Serialization.JsonIgnoreAttribute";
     public const string JsonConstructorAttribute = "global::System.Text.Json.Serialization.JsonConstructorAttribute";
-    public const string JsonPropertyOrderAttribute = "global::System.Text.Json.Serialization.JsonPropertyOrderAttribute";
+    public const string JsonPropertyOrderAttribute =
+        "global::System.Text.Json.Serialization.JsonPropertyOrderAttribute";
     public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverterAttribute";
     public const string JsonExtensionDataAttribute =
         "global::System.Text.Json.Serialization.JsonExtensionDataAttribute";

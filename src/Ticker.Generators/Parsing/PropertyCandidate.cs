@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Ticker.Generators;
@@ -39,8 +40,8 @@ internal sealed class PropertyCandidate
             3 => WriteCondition.WhenNotNull,
             _ => WriteCondition.Always,
         };
-        var name = property.FindAttribute(KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments[0].Value as string;
-        var order = property.FindAttribute(KnownNames.JsonPropertyOrderAttribute)?.ConstructorArguments[0].Value as int?;
+        var name = FirstArgument(property, KnownNames.JsonPropertyNameAttribute) as string;
+        var order = FirstArgument(property, KnownNames.JsonPropertyOrderAttribute) as int?;
 
         return new PropertyCandidate(property, name ?? property.Name, order ?? 0, condition);
     }
@@ -67,7 +68,16 @@ internal sealed class PropertyCandidate
     }
 
     public CodecPropertySpec ToSpec(List<string> constructorArguments) =>
-        new(Symbol.Name, JsonName, Symbol.Type.FullName(), IsWritten: true, AssignmentFor(constructorArguments), Condition);
+        new(
+            Symbol.Name,
+            JsonName,
+            Symbol.Type.FullName(),
+            IsWritten: true,
+            AssignmentFor(constructorArguments),
+            Condition);
+
+    private static object? FirstArgument(IPropertySymbol property, string attribute) =>
+        property.FindAttribute(attribute)?.ConstructorArguments.FirstOrDefault().Value;
 
     private PropertyAssignment AssignmentFor(List<string> constructorArguments)
     {
@@ -81,6 +91,8 @@ internal sealed class PropertyCandidate
             return PropertyAssignment.None;
         }
 
-        return Symbol.SetMethod!.IsInitOnly || Symbol.IsRequired ? PropertyAssignment.Initializer : PropertyAssignment.Setter;
+        return Symbol.SetMethod!.IsInitOnly || Symbol.IsRequired
+            ? PropertyAssignment.Initializer
+            : PropertyAssignment.Setter;
     }
 }

@@ -99,7 +99,8 @@ internal sealed partial class RequestParser
         var candidates = type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public)
             .ToList();
-        var annotated = candidates.FirstOrDefault(c => c.FindAttribute(KnownNames.JsonConstructorAttribute) is not null);
+        var annotated = candidates
+            .FirstOrDefault(c => c.FindAttribute(KnownNames.JsonConstructorAttribute) is not null);
         var parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0);
         var withParameters = candidates.Where(c => c.Parameters.Length > 0).ToList();
         var chosen = annotated ?? parameterless ?? (withParameters.Count == 1 ? withParameters[0] : null);

@@ -147,7 +147,9 @@ internal sealed partial class RequestParser
         if (CollectionTypes.IsList(type))
         {
             var element = type.TypeArguments[0];
-            return VisitElement(element, memberPath) ? Spec(type, CodecTypeKind.List, PrimitiveKind.None, element) : null;
+            return VisitElement(element, memberPath)
+                ? Spec(type, CodecTypeKind.List, PrimitiveKind.None, element)
+                : null;
         }
 
         if (CollectionTypes.IsDictionary(type))
@@ -193,7 +195,8 @@ internal sealed partial class RequestParser
     /// <summary>Visits an element or value type; its problems are reported against the member that holds it.</summary>
     private bool VisitElement(ITypeSymbol element, string? memberPath) => Visit(element, memberPath);
 
-    private static CodecTypeSpec Spec(ITypeSymbol type, CodecTypeKind kind, PrimitiveKind primitive, ITypeSymbol? element) =>
+    private static CodecTypeSpec Spec(
+        ITypeSymbol type, CodecTypeKind kind, PrimitiveKind primitive, ITypeSymbol? element) =>
         new(
             type.FullName(),
             IdentifierNames.ForType(type),
@@ -222,6 +225,7 @@ internal sealed partial class RequestParser
         _diagnostics.Add(new DiagnosticSpec(
             DiagnosticIds.RequestMemberNotSerializable,
             _location,
-            new[] { memberPath, _request.DisplayName(), memberType.DisplayName(), _request.DisplayName() }.ToEquatableArray()));
+            new[] { memberPath, _request.DisplayName(), memberType.DisplayName(), _request.DisplayName() }
+                .ToEquatableArray()));
     }
 }
