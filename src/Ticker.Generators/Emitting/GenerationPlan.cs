@@ -98,15 +98,24 @@ internal sealed class GenerationPlan
     private static List<PlannedFunction> PlanFunctions(
         List<FunctionSpec> specs, Dictionary<string, string> codecNames, string ns)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { "TickerFunctions" };
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         var functions = new List<PlannedFunction>();
         foreach (var spec in specs)
         {
-            var identifier = Unique(IdentifierNames.Sanitize(spec.Name), taken);
+            var identifier = Unique(HelperClassName(spec.Name), taken);
             functions.Add(new PlannedFunction(spec, identifier, CodecExpression(spec.Request, codecNames, ns)));
         }
 
         return functions;
+    }
+
+    /// <summary>The function's helper class name; names of the helper's own members, and of the class holding it,
+    /// get a <c>Function</c> suffix, since a nested class cannot share a name with its members or container.</summary>
+    private static string HelperClassName(string functionName)
+    {
+        var identifier = IdentifierNames.Sanitize(functionName);
+
+        return identifier is "TickerFunctions" or "Name" or "Encode" or "Create" ? identifier + "Function" : identifier;
     }
 
     private static string? CodecExpression(RequestSpec? request, Dictionary<string, string> codecNames, string ns)

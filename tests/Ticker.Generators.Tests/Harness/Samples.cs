@@ -204,6 +204,26 @@ internal static class Samples
             public static void SameAsContainer()
             {
             }
+
+            [TickerFunction("Name")]
+            public static void SameAsConstant()
+            {
+            }
+
+            [TickerFunction("a.b")]
+            public static void Dotted()
+            {
+            }
+
+            [TickerFunction("a_b")]
+            public static void Underscored()
+            {
+            }
+
+            [TickerFunction("1st run")]
+            public static void StartsWithDigit()
+            {
+            }
         }
         """;
 }

@@ -7,9 +7,33 @@ namespace Sample;
 [global::System.CodeDom.Compiler.GeneratedCode("Ticker.Generators", "0.1.0")]
 internal static class TickerFunctionInvokers
 {
-    internal static global::System.Threading.Tasks.ValueTask InvokeTickerFunctions2(global::Ticker.TickerFunctionContext context, global::System.Threading.CancellationToken cancellationToken)
+    internal static global::System.Threading.Tasks.ValueTask Invoke_1st_run(global::Ticker.TickerFunctionContext context, global::System.Threading.CancellationToken cancellationToken)
+    {
+        global::GlobalJobs.StartsWithDigit();
+        return default;
+    }
+
+    internal static global::System.Threading.Tasks.ValueTask InvokeNameFunction(global::Ticker.TickerFunctionContext context, global::System.Threading.CancellationToken cancellationToken)
+    {
+        global::GlobalJobs.SameAsConstant();
+        return default;
+    }
+
+    internal static global::System.Threading.Tasks.ValueTask InvokeTickerFunctionsFunction(global::Ticker.TickerFunctionContext context, global::System.Threading.CancellationToken cancellationToken)
     {
         global::GlobalJobs.SameAsContainer();
+        return default;
+    }
+
+    internal static global::System.Threading.Tasks.ValueTask Invokea_b(global::Ticker.TickerFunctionContext context, global::System.Threading.CancellationToken cancellationToken)
+    {
+        global::GlobalJobs.Dotted();
+        return default;
+    }
+
+    internal static global::System.Threading.Tasks.ValueTask Invokea_b2(global::Ticker.TickerFunctionContext context, global::System.Threading.CancellationToken cancellationToken)
+    {
+        global::GlobalJobs.Underscored();
         return default;
     }
 

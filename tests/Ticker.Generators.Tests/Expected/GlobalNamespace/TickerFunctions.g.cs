@@ -7,11 +7,55 @@ namespace Sample;
 [global::System.CodeDom.Compiler.GeneratedCode("Ticker.Generators", "0.1.0")]
 public static partial class TickerFunctions
 {
+    /// <summary>The ticker function <c>1st run</c>, run by <c>GlobalJobs.StartsWithDigit</c>.</summary>
+    public static class _1st_run
+    {
+        /// <summary>The function's name, for <c>TimeTickerEntity.Function</c>.</summary>
+        public const string Name = "1st run";
+
+        /// <summary>Creates a ticker that runs this function at <paramref name="executionTime"/> (UTC; null means now).</summary>
+        public static global::Ticker.TimeTickerEntity Create(global::System.DateTime? executionTime = null) =>
+            new() { Function = Name, ExecutionTime = executionTime };
+    }
+
+    /// <summary>The ticker function <c>Name</c>, run by <c>GlobalJobs.SameAsConstant</c>.</summary>
+    public static class NameFunction
+    {
+        /// <summary>The function's name, for <c>TimeTickerEntity.Function</c>.</summary>
+        public const string Name = "Name";
+
+        /// <summary>Creates a ticker that runs this function at <paramref name="executionTime"/> (UTC; null means now).</summary>
+        public static global::Ticker.TimeTickerEntity Create(global::System.DateTime? executionTime = null) =>
+            new() { Function = Name, ExecutionTime = executionTime };
+    }
+
     /// <summary>The ticker function <c>TickerFunctions</c>, run by <c>GlobalJobs.SameAsContainer</c>.</summary>
-    public static class TickerFunctions2
+    public static class TickerFunctionsFunction
     {
         /// <summary>The function's name, for <c>TimeTickerEntity.Function</c>.</summary>
         public const string Name = "TickerFunctions";
+
+        /// <summary>Creates a ticker that runs this function at <paramref name="executionTime"/> (UTC; null means now).</summary>
+        public static global::Ticker.TimeTickerEntity Create(global::System.DateTime? executionTime = null) =>
+            new() { Function = Name, ExecutionTime = executionTime };
+    }
+
+    /// <summary>The ticker function <c>a.b</c>, run by <c>GlobalJobs.Dotted</c>.</summary>
+    public static class a_b
+    {
+        /// <summary>The function's name, for <c>TimeTickerEntity.Function</c>.</summary>
+        public const string Name = "a.b";
+
+        /// <summary>Creates a ticker that runs this function at <paramref name="executionTime"/> (UTC; null means now).</summary>
+        public static global::Ticker.TimeTickerEntity Create(global::System.DateTime? executionTime = null) =>
+            new() { Function = Name, ExecutionTime = executionTime };
+    }
+
+    /// <summary>The ticker function <c>a_b</c>, run by <c>GlobalJobs.Underscored</c>.</summary>
+    public static class a_b2
+    {
+        /// <summary>The function's name, for <c>TimeTickerEntity.Function</c>.</summary>
+        public const string Name = "a_b";
 
         /// <summary>Creates a ticker that runs this function at <paramref name="executionTime"/> (UTC; null means now).</summary>
         public static global::Ticker.TimeTickerEntity Create(global::System.DateTime? executionTime = null) =>
