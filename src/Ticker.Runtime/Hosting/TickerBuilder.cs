@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Ticker;
 
@@ -9,6 +10,9 @@ public sealed class TickerBuilder
     internal TickerBuilder(IServiceCollection services)
     {
         Services = services;
+
+        // Registered after the node's hosted service, so it subscribes once the store is initialized.
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreNotificationForwarder>());
     }
 
     /// <summary>The application's service collection.</summary>
