@@ -11,6 +11,7 @@ internal sealed class TickerHostedService(
     ITickerStore store,
     TickerFunctionTable functions,
     TickerScheduler scheduler,
+    DueTimer dueTimer,
     TickerExecutor executor,
     LeaseKeeper leaseKeeper,
     CompletionWriter completions,
@@ -28,8 +29,11 @@ internal sealed class TickerHostedService(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         _writer = completions.RunAsync(_abandon.Token);
         executor.Start();
-        _loops = Task.WhenAll(RunSchedulerAsync(), leaseKeeper.RunAsync(_stopping.Token));
-        _queueDepth = TickerTelemetry.TrackQueueDepth(() => scheduler.Holding + executor.Waiting);
+        _loops = Task.WhenAll(
+            RunLoopAsync(scheduler.RunAsync),
+            RunLoopAsync(dueTimer.RunAsync),
+            leaseKeeper.RunAsync(_stopping.Token));
+        _queueDepth = TickerTelemetry.TrackQueueDepth(() => dueTimer.Count + executor.Waiting);
         Log.NodeStarted(logger, options.NodeId, functions.All.Count());
     }
 
@@ -38,7 +42,7 @@ internal sealed class TickerHostedService(
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loops.ConfigureAwait(false);
         var released = await executor.StopAsync().ConfigureAwait(false);
-        foreach (var record in scheduler.DrainUnstarted())
+        foreach (var record in dueTimer.Drain())
         {
             completions.Post(Outcomes.Released(record));
             released++;
@@ -66,12 +70,12 @@ internal sealed class TickerHostedService(
         _queueDepth?.Dispose();
     }
 
-    private async Task RunSchedulerAsync()
+    private async Task RunLoopAsync(Func<CancellationToken, Task> loop)
     {
         try
         {
             await Task.Yield();
-            await scheduler.RunAsync(_stopping.Token).ConfigureAwait(false);
+            await loop(_stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {

@@ -63,6 +63,7 @@ public static class TickerServiceCollectionExtensions
         services.TryAddSingleton<Ticker.ITickerRunCancellation>(
             provider => provider.GetRequiredService<Ticker.TickerExecutor>());
         services.TryAddSingleton<Ticker.TickerScheduler>();
+        services.TryAddSingleton<Ticker.DueTimer>();
         services.TryAddSingleton<Ticker.LeaseKeeper>();
         services.TryAddSingleton(typeof(Ticker.ITimeTickerManager<>), typeof(Ticker.TimeTickerManager<>));
         services.TryAddSingleton(

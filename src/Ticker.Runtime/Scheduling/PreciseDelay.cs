@@ -9,12 +9,22 @@ internal static class PreciseDelay
 {
     private static readonly TimeSpan s_spinWindow = TimeSpan.FromMilliseconds(1.5);
 
-    /// <summary>Returns when <paramref name="wakeAt"/> is reached, <paramref name="interrupt"/> completes, or the token
-    /// fires (without throwing).</summary>
+    // Timers take at most about 49.7 days; a longer wait returns after a day and the caller waits again.
+    private static readonly TimeSpan s_longestSleep = TimeSpan.FromDays(1);
+
+    /// <summary>Returns when <paramref name="wakeAt"/> is reached, <paramref name="interrupt"/> completes, the token
+    /// fires (without throwing), or after a day of a longer wait; callers check the clock and wait again.</summary>
     public static async Task UntilAsync(DateTime wakeAt, Task interrupt, TimeProvider time, CancellationToken stopping)
     {
         var realClock = ReferenceEquals(time, TimeProvider.System);
         var remaining = wakeAt - time.GetUtcNow().UtcDateTime;
+        if (remaining > s_longestSleep)
+        {
+            await SleepAsync(s_longestSleep, interrupt, time, stopping).ConfigureAwait(false);
+
+            return;
+        }
+
         var timerPart = realClock ? remaining - s_spinWindow : remaining;
         if (timerPart > TimeSpan.Zero && !await SleepAsync(timerPart, interrupt, time, stopping).ConfigureAwait(false))
         {

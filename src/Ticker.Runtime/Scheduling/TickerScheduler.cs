@@ -3,13 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace Ticker;
 
 /// <summary>
-/// The main loop of a node: claim due tickers, hold them until their due time, hand them to the executor, sleep until
-/// the next due time. It never polls while idle: it sleeps until the store's next wake time or a local write.
+/// The claim loop of a node: sleep until the store has something due (or a local write says so), claim it, and
+/// pass it to the <see cref="DueTimer"/>, which starts each ticker on time. It never polls while idle.
 /// </summary>
 internal sealed class TickerScheduler(
     ITickerStore store,
-    TickerFunctionTable functions,
-    TickerExecutor executor,
+    DueTimer dueTimer,
     HeldLeases held,
     SchedulerWakeSignal wakeSignal,
     StoreBackoff backoff,
@@ -17,11 +16,7 @@ internal sealed class TickerScheduler(
     TimeProvider time,
     ILogger<TickerScheduler> logger)
 {
-    private readonly DueTimerQueue _timers = new();
     private DateTime? _storeNextWake = DateTime.MinValue;
-
-    /// <summary>Tickers claimed and waiting for their due time.</summary>
-    public int Holding => _timers.Count;
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -29,13 +24,9 @@ internal sealed class TickerScheduler(
         {
             TakeNotifications();
             await ClaimIfDueAsync(stopping).ConfigureAwait(false);
-            DispatchDue();
-            await SleepUntilNextAsync(stopping).ConfigureAwait(false);
+            await SleepUntilNextClaimAsync(stopping).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Returns the claims that were still waiting for their due time, for release at shutdown.</summary>
-    public List<TickerRecord> DrainUnstarted() => _timers.Drain();
 
     private void TakeNotifications()
     {
@@ -70,26 +61,18 @@ internal sealed class TickerScheduler(
 
     private void Hold(IReadOnlyList<TickerRecord> claimed)
     {
-        if (claimed.Count > 0)
+        if (claimed.Count == 0)
         {
-            Log.Claimed(logger, claimed.Count);
+            return;
         }
 
+        Log.Claimed(logger, claimed.Count);
         foreach (var record in claimed)
         {
             held.Add(record);
-            _timers.Add(record);
         }
-    }
 
-    private void DispatchDue()
-    {
-        var now = Now();
-        while (_timers.TryTakeDue(now, out var record))
-        {
-            functions.TryGet(record.Function, out var function);
-            executor.Enqueue(new PendingRun(record, function));
-        }
+        dueTimer.AddRange(claimed);
     }
 
     /// <summary>How many more tickers this node may lease: enough to keep every worker busy and one batch ahead.</summary>
@@ -100,19 +83,18 @@ internal sealed class TickerScheduler(
         return Math.Clamp(limit - held.Count, 0, options.ClaimBatchSize);
     }
 
-    private async Task SleepUntilNextAsync(CancellationToken stopping)
+    private async Task SleepUntilNextClaimAsync(CancellationToken stopping)
     {
-        var wakeAt = NextWakeTime();
+        var wakeAt = NextClaimTime();
         var signal = wakeSignal.Arm(wakeAt);
-        var now = Now();
-        if (signal.IsCompleted || wakeAt <= now)
+        if (signal.IsCompleted || wakeAt <= Now())
         {
             return;
         }
 
         if (wakeAt == DateTime.MaxValue)
         {
-            await signal.WaitAsync(stopping).ConfigureAwait(false);
+            await Task.WhenAny(signal, Task.Delay(Timeout.Infinite, stopping)).ConfigureAwait(false);
 
             return;
         }
@@ -120,23 +102,20 @@ internal sealed class TickerScheduler(
         await PreciseDelay.UntilAsync(wakeAt, signal, time, stopping).ConfigureAwait(false);
     }
 
-    private DateTime NextWakeTime()
+    /// <summary>When to claim next: <see cref="TickerOptions.ClaimAhead"/> before the store's next wake time, or the
+    /// safety poll; never while this node is full (a completion wakes it).</summary>
+    private DateTime NextClaimTime()
     {
-        var next = _timers.NextDue ?? DateTime.MaxValue;
+        var next = DateTime.MaxValue;
         if (_storeNextWake is { } storeWake && Capacity() > 0)
         {
-            var claimAt = storeWake - options.ClaimAhead;
-            next = claimAt < next ? claimAt : next;
+            next = storeWake - options.ClaimAhead;
         }
 
-        if (options.SafetyPollInterval is { } poll)
+        if (options.SafetyPollInterval is { } poll && Now() + poll < next)
         {
-            var pollAt = Now() + poll;
-            if (pollAt < next)
-            {
-                next = pollAt;
-                _storeNextWake = pollAt;
-            }
+            next = Now() + poll;
+            _storeNextWake = next;
         }
 
         return next;

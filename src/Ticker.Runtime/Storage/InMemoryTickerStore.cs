@@ -378,6 +378,11 @@ public sealed class InMemoryTickerStore : ITickerStore
         }
 
         Unindex(row);
+        if (row.ParentId is { } parentId && _childrenByParent.TryGetValue(parentId, out var siblings))
+        {
+            siblings.Remove(id);
+        }
+
         var removed = 1;
         if (_childrenByParent.Remove(id, out var children))
         {
