@@ -46,6 +46,9 @@ internal sealed class HarnessOptions
 
     public bool Quick { get; private set; }
 
+    /// <summary>A directory to write each lateness run's per-job figures to, as CSV; null writes none.</summary>
+    public string? LatenessDumpDirectory { get; private set; }
+
     public string OutputPath { get; private set; } = Path.Combine("benchmarks", "results", "harness-results.json");
 
     /// <summary>Set in a child process that measures one cold start: the contender to start.</summary>
@@ -100,6 +103,7 @@ internal sealed class HarnessOptions
           --ticker-claim-ahead-ms MS  diagnostic: Ticker's ClaimAhead (default: the runtime's, 100 ms)
           --warmup-jobs N         unmeasured burst per contender before measuring (default 2000; 0 = none)
           --no-cold               skip the cold-process start-to-first-run measurement
+          --dump-lateness DIR     write each lateness run's per-job due time and lateness as CSV
           --out PATH              JSON results (default benchmarks/results/harness-results.json);
                                   the markdown report is written beside it
           --quick                 smoke run under a minute: 1 repetition, small sizes, 3 s idle
@@ -162,6 +166,9 @@ internal sealed class HarnessOptions
                 break;
             case "--warmup-jobs":
                 WarmupJobs = int.Parse(value, CultureInfo.InvariantCulture);
+                break;
+            case "--dump-lateness":
+                LatenessDumpDirectory = value;
                 break;
             case "--out":
                 OutputPath = value;

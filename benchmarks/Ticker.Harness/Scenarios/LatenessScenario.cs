@@ -48,7 +48,10 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
                 throw new HarnessRunException($"only {probe.Ran:N0} of {jobs:N0} jobs ran");
             }
 
-            return Summarize(probe, anchor, dueTimes, (addMs, addedAtMs), ClockAnchor.Take());
+            var end = ClockAnchor.Take();
+            Dump(spec, probe, anchor, dueTimes);
+
+            return Summarize(probe, anchor, dueTimes, (addMs, addedAtMs), end);
         });
     }
 
@@ -61,6 +64,22 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
         var stepMs = Math.Max(1, (long)options.LatenessSpread.TotalMilliseconds / jobs);
 
         return Enumerable.Range(0, jobs).Select(i => first.AddMilliseconds(i * stepMs)).ToArray();
+    }
+
+    /// <summary>Writes index, due time and lateness of every job, for a look at which jobs were late and when.</summary>
+    private void Dump(ContenderSpec spec, RunProbe probe, ClockAnchor anchor, DateTime[] dueTimes)
+    {
+        if (options.LatenessDumpDirectory is not { } directory)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{spec.Key}-{DateTime.UtcNow:HHmmss}.csv");
+        var lines = dueTimes.Select((due, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{i},{(due - anchor.Utc).TotalMilliseconds:0.000},"
+            + $"{anchor.MillisecondsTo(probe.StartTimestamp(i)) - (due - anchor.Utc).TotalMilliseconds:0.000}"));
+        File.WriteAllLines(path, lines.Prepend("index,due_ms,lateness_ms"));
     }
 
     private static Dictionary<string, double> Summarize(
