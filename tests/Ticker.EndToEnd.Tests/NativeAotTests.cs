@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Ticker.EndToEnd.Tests;
@@ -10,7 +9,7 @@ public sealed partial class NativeAotTests : IDisposable
     [Fact]
     public async Task The_sample_publishes_as_native_AOT_with_zero_warnings_and_the_binary_runs_its_jobs()
     {
-        var publish = await RunAsync(
+        var publish = await ChildProcess.RunAsync(
             "dotnet",
             ["publish", Path.Combine(RepositoryRoot(), "samples", "Ticker.Sample", "Ticker.Sample.csproj"),
              "-c", "Release", "-r", "linux-x64", "-o", _output, "-p:TreatWarningsAsErrors=false"],
@@ -18,7 +17,7 @@ public sealed partial class NativeAotTests : IDisposable
         Assert.True(publish.ExitCode == 0, publish.Output);
         Assert.Empty(WarningLine().Matches(publish.Output).Select(m => m.Value).Distinct());
 
-        var run = await RunAsync(Path.Combine(_output, "Ticker.Sample"), [], TimeSpan.FromSeconds(60));
+        var run = await ChildProcess.RunAsync(Path.Combine(_output, "Ticker.Sample"), [], TimeSpan.FromSeconds(60));
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Matches(@"FlakyImport\s+Done\s+retries used: 2", run.Output);
@@ -39,22 +38,5 @@ public sealed partial class NativeAotTests : IDisposable
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Ticker.sln not found above the tests.");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-
-        return (process.ExitCode, await output + await errors);
     }
 }
