@@ -10,8 +10,12 @@ public sealed class TestSchema(PostgreSqlServer server) : IAsyncDisposable
     public string ConnectionString => server.ConnectionString;
 
     /// <summary>Options for a store on this schema, listening on a channel named after it.</summary>
-    public PostgreSqlTickerStoreOptions Options(TimeProvider? leaseClock = null, TimeProvider? nodeClock = null) => new()
+    public PostgreSqlTickerStoreOptions Options(
+        TimeProvider? leaseClock = null,
+        TimeProvider? nodeClock = null,
+        bool migrate = true) => new()
     {
+        MigrateOnStart = migrate,
         ConnectionString = ConnectionString,
         Schema = Name,
         NotificationChannel = Name,

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ticker.PostgreSql.Tests.Support;
+
+namespace Ticker.PostgreSql.Tests;
+
+[Collection(PostgreSqlTests.Name)]
+public sealed class PostgreSqlHostingTests(PostgreSqlServer server) : IAsyncLifetime
+{
+    private readonly TestSchema _schema = new(server);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _schema.DisposeAsync();
+
+    [Fact]
+    public void UsePostgreSqlStore_registers_one_store_for_both_types_and_a_safety_poll()
+    {
+        using var host = BuildHost(new ConcurrentQueue<Guid>(), safetyPoll: null);
+
+        var store = host.Services.GetRequiredService<PostgreSqlTickerStore>();
+
+        Assert.Same(store, host.Services.GetRequiredService<ITickerStore>());
+        Assert.Equal(_schema.Name, store.Schema);
+        Assert.Equal(
+            PostgreSqlTickerBuilderExtensions.DefaultSafetyPollInterval,
+            host.Services.GetRequiredService<TickerOptions>().SafetyPollInterval);
+    }
+
+    [Fact]
+    public async Task A_ticker_added_through_the_manager_runs_once()
+    {
+        var runs = new ConcurrentQueue<Guid>();
+        using var host = BuildHost(runs, safetyPoll: null);
+        await host.StartAsync();
+        var manager = host.Services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
+
+        var added = await manager.AddAsync(new TimeTickerEntity { Function = "Record", ExecutionTime = DateTime.UtcNow.AddMilliseconds(200) });
+
+        Assert.True(added.IsSucceeded, added.Exception?.ToString());
+        var stored = await WaitForDoneAsync(host, added.Result!.Id);
+        await host.StopAsync();
+        Assert.Equal([added.Result.Id], runs);
+        Assert.True(stored.ExecutedAt >= stored.ExecutionTime, "The run started before its due time.");
+    }
+
+    [Fact]
+    public async Task A_ticker_another_process_adds_starts_on_time_through_notify_without_a_poll()
+    {
+        var runs = new ConcurrentQueue<Guid>();
+        using var host = BuildHost(runs, safetyPoll: TimeSpan.FromHours(1));
+        await host.StartAsync();
+        await Task.Delay(500);
+        await using var other = new PostgreSqlTickerStore(_schema.Options());
+        var ticker = Tickers.Due(DateTime.UtcNow.AddMilliseconds(300), "Record");
+
+        await other.InsertAsync([ticker], default);
+
+        var stored = await WaitForDoneAsync(host, ticker.Id);
+        await host.StopAsync();
+        Assert.Equal([ticker.Id], runs);
+        Assert.InRange(stored.ExecutedAt!.Value - ticker.ExecutionTime, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+    }
+
+    private IHost BuildHost(ConcurrentQueue<Guid> runs, TimeSpan? safetyPoll)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services
+            .AddTicker(options =>
+            {
+                options.SafetyPollInterval = safetyPoll;
+                options.MaxConcurrency = 4;
+            })
+            .UsePostgreSqlStore(_schema.ConnectionString, _schema.Name, o => o.NotificationChannel = _schema.Name)
+            .AddFunction(new TickerFunctionDescriptor("Record", (context, _) =>
+            {
+                runs.Enqueue(context.Id);
+                return ValueTask.CompletedTask;
+            }));
+
+        return builder.Build();
+    }
+
+    private static async Task<TickerRecord> WaitForDoneAsync(IHost host, Guid id)
+    {
+        var store = host.Services.GetRequiredService<ITickerStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var row = await store.GetAsync(id, default);
+            if (row?.Status is TickerStatus.Done or TickerStatus.DueDone)
+            {
+                return row;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Ticker {id} did not finish; it is {row?.Status}.");
+            await Task.Delay(20);
+        }
+    }
+}
