@@ -69,6 +69,7 @@ public static class TickerServiceCollectionExtensions
         services.TryAddSingleton(
             typeof(Ticker.ITickerPersistenceProvider<>), typeof(Ticker.TickerPersistenceProvider<>));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Ticker.TickerHostedService>());
+        Ticker.CronServices.Add(services);
 
         return new Ticker.TickerBuilder(services);
     }

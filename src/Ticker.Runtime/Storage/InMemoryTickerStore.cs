@@ -4,7 +4,7 @@ namespace Ticker;
 /// A store that keeps tickers in this process's memory. Fast and exact, but everything is lost when the process
 /// ends; use it for tests and for work that may be lost.
 /// </summary>
-public sealed class InMemoryTickerStore : ITickerStore
+public sealed partial class InMemoryTickerStore : ITickerStore
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
@@ -222,9 +222,9 @@ public sealed class InMemoryTickerStore : ITickerStore
         lock (_gate)
         {
             long? next = null;
-            if (_dueIndex.Count > 0)
+            if (NextClaimableDue() is { } due)
             {
-                next = _dueIndex.Min.Ticks;
+                next = due;
             }
 
             if (_leaseIndex.Count > 0 && (next is null || _leaseIndex.Min.Ticks < next))
@@ -267,6 +267,7 @@ public sealed class InMemoryTickerStore : ITickerStore
             children.Add(row.Id);
         }
 
+        TrackOccurrence(row);
         IndexDue(row);
     }
 
@@ -301,13 +302,22 @@ public sealed class InMemoryTickerStore : ITickerStore
 
     private void ClaimIdle(TickerClaim claim, DateTime now, List<TickerRecord> claimed)
     {
+        var running = RunningCrons();
+        var waiting = new List<TickerRecord>();
         while (claimed.Count < claim.MaxCount && _dueIndex.Count > 0 && _dueIndex.Min.Ticks <= claim.DueBefore.Ticks)
         {
             var row = _rows[_dueIndex.Min.Id];
             Unindex(row);
+            if (!TryClaimOverlap(row, running, now, waiting))
+            {
+                continue;
+            }
+
             Lease(row, claim, now);
             claimed.Add(row.Clone());
         }
+
+        waiting.ForEach(IndexDue);
     }
 
     private void Lease(TickerRecord row, TickerClaim claim, DateTime now)
@@ -378,6 +388,7 @@ public sealed class InMemoryTickerStore : ITickerStore
         }
 
         Unindex(row);
+        ForgetOccurrence(row);
         if (row.ParentId is { } parentId && _childrenByParent.TryGetValue(parentId, out var siblings))
         {
             siblings.Remove(id);

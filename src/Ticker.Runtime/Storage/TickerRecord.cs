@@ -72,6 +72,17 @@ public sealed class TickerRecord
     /// <summary>The W3C trace context of the code that added the ticker, so its run can link back to it.</summary>
     public string? TraceParent { get; set; }
 
+    /// <summary>The cron this ticker is an occurrence of; <see langword="null"/> for a time ticker.</summary>
+    public Guid? CronTickerId { get; set; }
+
+    /// <summary>The occurrence's time on its cron's schedule, fixed when the row is created (a retry moves
+    /// <see cref="ExecutionTime"/>, not this). Stores keep (<see cref="CronTickerId"/>, <see cref="CronTime"/>) unique;
+    /// <see langword="null"/> for a time ticker and for a run started by <c>RunNowAsync</c>.</summary>
+    public DateTime? CronTime { get; set; }
+
+    /// <summary>What the claim does with this occurrence while another occurrence of its cron is in progress.</summary>
+    public CronOverlapPolicy CronOverlap { get; set; }
+
     /// <summary>A shallow copy; request bytes are shared, as stores never change them in place.</summary>
     public TickerRecord Clone() => (TickerRecord)MemberwiseClone();
 }
