@@ -61,6 +61,33 @@ internal static class SqliteSchema
         CREATE INDEX ix_tickers_lease ON tickers (lease_expiry) WHERE status = 2;
         CREATE INDEX ix_tickers_parent ON tickers (parent_id) WHERE parent_id IS NOT NULL;
         """,
+        """
+        ALTER TABLE tickers ADD COLUMN cron_ticker_id BLOB;
+        ALTER TABLE tickers ADD COLUMN cron_time INTEGER;
+        ALTER TABLE tickers ADD COLUMN cron_overlap INTEGER NOT NULL DEFAULT 0;
+        CREATE UNIQUE INDEX ux_tickers_cron_time ON tickers (cron_ticker_id, cron_time) WHERE cron_time IS NOT NULL;
+        CREATE INDEX ix_tickers_cron ON tickers (cron_ticker_id, execution_time) WHERE cron_ticker_id IS NOT NULL;
+        CREATE INDEX ix_tickers_cron_running ON tickers (cron_ticker_id)
+            WHERE status = 2 AND cron_ticker_id IS NOT NULL;
+        CREATE TABLE cron_tickers (
+            id BLOB NOT NULL PRIMARY KEY,
+            function TEXT NOT NULL,
+            expression TEXT NOT NULL,
+            request BLOB,
+            retries INTEGER NOT NULL,
+            retry_intervals TEXT,
+            is_enabled INTEGER NOT NULL,
+            time_zone TEXT,
+            description TEXT,
+            misfire INTEGER NOT NULL,
+            overlap INTEGER NOT NULL,
+            seed_key TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_cron_tickers_seed ON cron_tickers (seed_key) WHERE seed_key IS NOT NULL;
+        CREATE INDEX ix_cron_tickers_created ON cron_tickers (created_at, id);
+        """,
     ];
 
     /// <summary>The version a database has once every migration ran.</summary>

@@ -29,10 +29,19 @@ internal static class SqliteTickerClaims
                 SELECT * FROM (
                     SELECT rowid AS row_ref, 1 AS kind, execution_time AS at FROM tickers
                     WHERE status = 0 AND awaiting_parent = 0 AND execution_time <= $due_before
+                        AND {NotWaiting}
                     ORDER BY execution_time LIMIT $max_count))
             ORDER BY kind, at
             LIMIT $max_count)
         RETURNING {TickerRows.Columns};
+        """;
+
+    /// <summary>True for a row of <c>tickers</c> that is not a cron occurrence with overlap policy Wait (2) while
+    /// another occurrence of its cron is in progress.</summary>
+    internal const string NotWaiting = """
+        NOT (cron_overlap = 2 AND EXISTS (
+            SELECT 1 FROM tickers AS running
+            WHERE running.cron_ticker_id = tickers.cron_ticker_id AND running.status = 2))
         """;
 
     private const string Renew = """
@@ -45,13 +54,14 @@ internal static class SqliteTickerClaims
     public static List<TickerRecord> ClaimDue(SqliteSession session, TickerClaim claim, DateTime now)
     {
         using var transaction = session.BeginImmediate();
+        SqliteCronClaims.SkipOverlapping(session, claim.DueBefore, now);
         var statement = session.Statement(Claim);
         statement.Bind("$owner", claim.Owner);
         statement.Bind("$now", now);
         statement.Bind("$lease_expiry", now + claim.LeaseLength);
         statement.Bind("$due_before", claim.DueBefore);
         statement.Bind("$max_count", Math.Max(claim.MaxCount, 0));
-        var claimed = TickerRows.ReadAll(statement);
+        var claimed = SqliteCronClaims.OneRunPerCron(session, TickerRows.ReadAll(statement));
         transaction.Commit();
 
         claimed.Sort(static (left, right) => left.ExecutionTime.CompareTo(right.ExecutionTime));

@@ -17,10 +17,15 @@ internal static class SqliteTickerReads
     private const string SelectPage =
         $"SELECT {TickerRows.Columns} FROM tickers {Filter} ORDER BY execution_time, id LIMIT $take OFFSET $skip;";
 
-    /// <summary>Both minimums come from the partial indexes, so this stays a pair of index lookups.</summary>
-    private const string NextWake = """
+    /// <summary>Both minimums come from the partial indexes, so this stays a pair of index walks that stop at the
+    /// first row. An occurrence waiting for a running occurrence of its cron (overlap policy Wait) is not due.
+    /// </summary>
+    private const string NextWake = $"""
         SELECT MIN(at) FROM (
-            SELECT MIN(execution_time) AS at FROM tickers WHERE status = 0 AND awaiting_parent = 0
+            SELECT * FROM (
+                SELECT execution_time AS at FROM tickers WHERE status = 0 AND awaiting_parent = 0
+                    AND {SqliteTickerClaims.NotWaiting}
+                ORDER BY execution_time LIMIT 1)
             UNION ALL
             SELECT MIN(lease_expiry) FROM tickers WHERE status = 2);
         """;

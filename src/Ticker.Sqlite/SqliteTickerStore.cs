@@ -27,7 +27,7 @@ namespace Ticker;
 /// the connection; a statement that has started runs to its end.
 /// </para>
 /// </remarks>
-public sealed class SqliteTickerStore : ITickerStore, IDisposable
+public sealed partial class SqliteTickerStore : ITickerStore, IDisposable
 {
     private readonly TimeProvider _clock;
     private readonly SqliteSession _writer;

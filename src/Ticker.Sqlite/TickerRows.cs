@@ -8,14 +8,15 @@ internal static class TickerRows
     public const string Columns = """
         id, function, description, execution_time, request, retries, retry_intervals, status, retry_count,
         lock_holder, locked_at, lease_expiry, fence, executed_at, elapsed_ms, exception_message, created_at,
-        updated_at, parent_id, run_condition, awaiting_parent, trace_parent
+        updated_at, parent_id, run_condition, awaiting_parent, trace_parent, cron_ticker_id, cron_time, cron_overlap
         """;
 
     /// <summary>The parameters of an INSERT, in the order of <see cref="Columns"/>.</summary>
     public const string Parameters = """
         $id, $function, $description, $execution_time, $request, $retries, $retry_intervals, $status, $retry_count,
         $lock_holder, $locked_at, $lease_expiry, $fence, $executed_at, $elapsed_ms, $exception_message, $created_at,
-        $updated_at, $parent_id, $run_condition, $awaiting_parent, $trace_parent
+        $updated_at, $parent_id, $run_condition, $awaiting_parent, $trace_parent, $cron_ticker_id, $cron_time,
+        $cron_overlap
         """;
 
     /// <summary>Reads the current row of a statement that selected <see cref="Columns"/>.</summary>
@@ -43,6 +44,9 @@ internal static class TickerRows
         RunCondition = row.IsNull(19) ? null : (RunCondition)row.Int64(19),
         AwaitingParent = row.Int64(20) != 0,
         TraceParent = row.Text(21),
+        CronTickerId = row.Guid(22),
+        CronTime = ReadTime(row, 23),
+        CronOverlap = (CronOverlapPolicy)row.Int64(24),
     };
 
     /// <summary>Runs a statement that selects <see cref="Columns"/> and reads every row it returns.</summary>
@@ -75,6 +79,9 @@ internal static class TickerRows
         statement.Bind("$run_condition", (long?)record.RunCondition);
         statement.Bind("$awaiting_parent", record.AwaitingParent ? 1 : 0);
         statement.Bind("$trace_parent", record.TraceParent);
+        statement.Bind("$cron_ticker_id", record.CronTickerId);
+        statement.Bind("$cron_time", record.CronTime);
+        statement.Bind("$cron_overlap", (long)record.CronOverlap);
     }
 
     /// <summary>Binds what an update of an idle ticker may change, besides its update time.</summary>
