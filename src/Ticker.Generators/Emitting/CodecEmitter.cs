@@ -63,17 +63,9 @@ internal sealed partial class CodecEmitter
 
     private void EmitEncode(RequestSpec request)
     {
-        using (_writer.Open($"public byte[] Encode({request.TypeName} value)"))
-        {
-            _writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);");
-            using (_writer.Open($"using (var writer = new {Json}.Utf8JsonWriter(buffer))"))
-            {
-                _writer.Line(WriteValue(request.TypeName, "value"));
-            }
-
-            _writer.Line();
-            _writer.Line("return buffer.WrittenSpan.ToArray();");
-        }
+        var write = WriteValue(request.TypeName, "item");
+        _writer.Line($"public byte[] Encode({request.TypeName} value) =>");
+        _writer.Line($"    global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => {{ {write} }});");
     }
 
     private void EmitDecode(RequestSpec request)

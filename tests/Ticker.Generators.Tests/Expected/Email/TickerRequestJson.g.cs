@@ -12,16 +12,8 @@ internal static class TickerRequestJson
     {
         public static readonly EmailRequestCodec Instance = new();
 
-        public byte[] Encode(global::Shop.Mail.EmailRequest value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                EmailRequestJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::Shop.Mail.EmailRequest value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { EmailRequestJson.Write(writer, item); });
 
         public global::Shop.Mail.EmailRequest Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {

@@ -12,16 +12,8 @@ internal static class TickerRequestJson
     {
         public static readonly EverythingCodec Instance = new();
 
-        public byte[] Encode(global::Shapes.Deep.Down.Everything value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                EverythingJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::Shapes.Deep.Down.Everything value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { EverythingJson.Write(writer, item); });
 
         public global::Shapes.Deep.Down.Everything Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {
@@ -47,16 +39,8 @@ internal static class TickerRequestJson
     {
         public static readonly ListOfAddressCodec Instance = new();
 
-        public byte[] Encode(global::System.Collections.Generic.List<global::Shapes.Deep.Down.Address> value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                ListOfAddressJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::System.Collections.Generic.List<global::Shapes.Deep.Down.Address> value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { ListOfAddressJson.Write(writer, item); });
 
         public global::System.Collections.Generic.List<global::Shapes.Deep.Down.Address> Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {
@@ -82,16 +66,8 @@ internal static class TickerRequestJson
     {
         public static readonly PointCodec Instance = new();
 
-        public byte[] Encode(global::Shapes.Deep.Down.Point value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                PointJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::Shapes.Deep.Down.Point value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { PointJson.Write(writer, item); });
 
         public global::Shapes.Deep.Down.Point Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {
@@ -117,16 +93,8 @@ internal static class TickerRequestJson
     {
         public static readonly PositionalCodec Instance = new();
 
-        public byte[] Encode(global::Shapes.Deep.Down.Positional value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                PositionalJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::Shapes.Deep.Down.Positional value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { PositionalJson.Write(writer, item); });
 
         public global::Shapes.Deep.Down.Positional Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {
@@ -152,16 +120,8 @@ internal static class TickerRequestJson
     {
         public static readonly OuterInnerCodec Instance = new();
 
-        public byte[] Encode(global::Shapes.Deep.Down.Outer.Inner value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                OuterInnerJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::Shapes.Deep.Down.Outer.Inner value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { OuterInnerJson.Write(writer, item); });
 
         public global::Shapes.Deep.Down.Outer.Inner Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {
@@ -187,16 +147,8 @@ internal static class TickerRequestJson
     {
         public static readonly InternalRequestCodec Instance = new();
 
-        public byte[] Encode(global::Shapes.Deep.Down.InternalRequest value)
-        {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                InternalRequestJson.Write(writer, value);
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
+        public byte[] Encode(global::Shapes.Deep.Down.InternalRequest value) =>
+            global::Ticker.TickerJsonEncoding.Encode(value, static (writer, item) => { InternalRequestJson.Write(writer, item); });
 
         public global::Shapes.Deep.Down.InternalRequest Decode(global::System.ReadOnlySpan<byte> utf8Json)
         {
