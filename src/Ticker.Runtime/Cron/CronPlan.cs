@@ -45,6 +45,17 @@ internal sealed class CronPlan
         return new CronPlan(cron, expression, zone);
     }
 
+    /// <summary>Whether <paramref name="stored"/> is the definition this plan was made from. Every field is compared, not
+    /// only <see cref="CronTickerRecord.UpdatedAt"/>, as two changes may share a clock reading.</summary>
+    public bool Matches(CronTickerRecord stored) =>
+        stored.UpdatedAt == Cron.UpdatedAt
+        && stored.IsEnabled == Cron.IsEnabled
+        && (stored.Function, stored.Expression, stored.TimeZone, stored.Description)
+            == (Cron.Function, Cron.Expression, Cron.TimeZone, Cron.Description)
+        && (stored.Retries, stored.Misfire, stored.Overlap) == (Cron.Retries, Cron.Misfire, Cron.Overlap)
+        && (stored.Request ?? []).AsSpan().SequenceEqual(Cron.Request)
+        && (stored.RetryIntervals ?? []).AsSpan().SequenceEqual(Cron.RetryIntervals);
+
     /// <summary>The first occurrence strictly after <paramref name="utc"/>.</summary>
     public DateTime? NextAfter(DateTime utc) => Expression.GetNextOccurrence(utc, Zone);
 

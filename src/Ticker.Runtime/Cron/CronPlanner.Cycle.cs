@@ -32,7 +32,8 @@ internal sealed partial class CronPlanner
         DateTime now,
         List<TickerRecord> planned)
     {
-        if (_plans.TryGetValue(cron.Id, out var known) && known.Cron.UpdatedAt == cron.UpdatedAt)
+        var last = lastTimes.TryGetValue(cron.Id, out var time) ? time : (DateTime?)null;
+        if (_plans.TryGetValue(cron.Id, out var known) && known.Matches(cron) && StillPlanned(known, last, now))
         {
             return known;
         }
@@ -45,7 +46,6 @@ internal sealed partial class CronPlanner
             return null;
         }
 
-        var last = lastTimes.TryGetValue(cron.Id, out var time) ? time : (DateTime?)null;
         var missed = CronPlanning.Start(plan, last, now, planned);
         if (missed > 0)
         {
@@ -54,6 +54,11 @@ internal sealed partial class CronPlanner
 
         return plan;
     }
+
+    /// <summary>Whether the occurrence a plan materialized ahead is still the cron's latest; an update removes it,
+    /// even one that changed nothing the plan compares.</summary>
+    private static bool StillPlanned(CronPlan plan, DateTime? last, DateTime now) =>
+        plan.Planned is not { } planned || planned <= now || planned == last;
 
     private void ReplacePlans(Dictionary<Guid, CronPlan> plans)
     {
@@ -77,7 +82,7 @@ internal sealed partial class CronPlanner
             var plan = _plans[_queue.Min.Id];
             _queue.Remove(_queue.Min);
             var current = await crons.GetCronAsync(plan.Cron.Id, stopping).ConfigureAwait(false);
-            if (current is null || !current.IsEnabled || current.UpdatedAt != plan.Cron.UpdatedAt)
+            if (current is null || !current.IsEnabled || !plan.Matches(current))
             {
                 _plans.Remove(plan.Cron.Id);
                 _nextReload = current is { IsEnabled: true } ? DateTime.MinValue : _nextReload;

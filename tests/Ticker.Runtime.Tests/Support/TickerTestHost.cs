@@ -34,10 +34,11 @@ internal sealed class TickerTestHost : IAsyncDisposable
         Action<TickerBuilder> configure,
         Action<TickerOptions>? options = null,
         Func<InMemoryTickerStore, Task>? seed = null,
-        Func<ITickerStore, ITickerStore>? wrapStore = null)
+        Func<ITickerStore, ITickerStore>? wrapStore = null,
+        InMemoryTickerStore? sharedStore = null)
     {
         var clock = new FakeTimeProvider(Start);
-        var store = new InMemoryTickerStore(clock);
+        var store = sharedStore ?? new InMemoryTickerStore(clock);
         if (seed is not null)
         {
             await seed(store);
