@@ -20,7 +20,11 @@ internal sealed class CompletionWriter(
     private readonly Channel<TickerCompletion> _outcomes =
         Channel.CreateUnbounded<TickerCompletion>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Post(TickerCompletion completion) => _outcomes.Writer.TryWrite(completion);
+    public void Post(TickerCompletion completion)
+    {
+        _outcomes.Writer.TryWrite(completion);
+        held.Finish();
+    }
 
     /// <summary>No more outcomes will be posted; <see cref="RunAsync"/> ends once it has written the rest.</summary>
     public void Complete() => _outcomes.Writer.TryComplete();
@@ -63,8 +67,7 @@ internal sealed class CompletionWriter(
         }
 
         // A retry is due again later and a final outcome may have released children now; either way the scheduler's
-        // idea of the store's next wake time is stale, and capacity was freed.
+        // idea of the store's next wake time is stale.
         wakeSignal.Notify(earliest);
-        wakeSignal.Wake();
     }
 }

@@ -39,7 +39,7 @@ internal sealed class TickerScheduler(
     private async Task ClaimIfDueAsync(CancellationToken stopping)
     {
         var now = Now();
-        var capacity = Capacity();
+        var capacity = held.ClaimCapacity();
         if (_storeNextWake is not { } wake || wake > now + options.ClaimAhead || capacity == 0)
         {
             return;
@@ -75,14 +75,6 @@ internal sealed class TickerScheduler(
         dueTimer.AddRange(claimed);
     }
 
-    /// <summary>How many more tickers this node may lease: enough to keep every worker busy and one batch ahead.</summary>
-    private int Capacity()
-    {
-        var limit = options.MaxConcurrency + options.ClaimBatchSize;
-
-        return Math.Clamp(limit - held.Count, 0, options.ClaimBatchSize);
-    }
-
     private async Task SleepUntilNextClaimAsync(CancellationToken stopping)
     {
         var wakeAt = NextClaimTime();
@@ -107,7 +99,7 @@ internal sealed class TickerScheduler(
     private DateTime NextClaimTime()
     {
         var next = DateTime.MaxValue;
-        if (_storeNextWake is { } storeWake && Capacity() > 0)
+        if (_storeNextWake is { } storeWake && held.ClaimCapacity() > 0)
         {
             next = storeWake - options.ClaimAhead;
         }
