@@ -9,12 +9,10 @@ public enum CronMisfirePolicy
     /// as it starts late. The default.</summary>
     RunOnce = 0,
 
-    /// <summary>Runs every missed occurrence, oldest first, at most <see cref="CronPlanner.MaxMissedOccurrences"/> (the
-    /// latest ones).</summary>
+    /// <summary>Runs every missed occurrence, oldest first: at most the latest 1,000 of them.</summary>
     RunAll = 1,
 
-    /// <summary>Runs none of them: each missed occurrence (at most the latest
-    /// <see cref="CronPlanner.MaxMissedOccurrences"/>) is recorded <see cref="TickerStatus.Skipped"/> with the reason,
-    /// and the cron goes on from its next occurrence.</summary>
+    /// <summary>Runs none of them: each missed occurrence (at most the latest 1,000) is recorded
+    /// <see cref="TickerStatus.Skipped"/> with the reason, and the cron goes on from its next occurrence.</summary>
     Skip = 2,
 }
