@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using Microsoft.Data.Sqlite;
 
@@ -7,6 +8,11 @@ namespace Ticker;
 /// One connection the store keeps open for its whole life, used by one operation at a time, with its statements
 /// compiled once and reused: the first insert compiles the INSERT, and every row and batch after it reuses it.
 /// </summary>
+/// <remarks>
+/// Operations run in turn on a thread of the session's own. SQLite's calls block, and run on thread-pool threads
+/// they would take the threads that start due jobs and run them: on a machine with two cores the pool keeps about
+/// two threads, so a claim and a completion batch in progress would stall every job until the pool grew.
+/// </remarks>
 internal sealed class SqliteSession : IDisposable
 {
     /// <summary>Set on every connection: wait up to 10 s for another process's write lock; WAL, so that readers and
@@ -17,7 +23,8 @@ internal sealed class SqliteSession : IDisposable
         "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; " +
         "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly BlockingCollection<Action> _work = [];
+    private readonly Thread _thread;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
     private bool _disposed;
@@ -26,27 +33,29 @@ internal sealed class SqliteSession : IDisposable
     public SqliteSession(string connectionString)
     {
         _connection = new SqliteConnection(connectionString);
+        _thread = new Thread(Pump) { IsBackground = true, Name = "Ticker SQLite session" };
+        _thread.Start();
     }
 
-    /// <summary>Runs <paramref name="work"/> alone on this connection: other callers wait their turn, without holding a
-    /// thread, until it returns.</summary>
-    public async Task<TResult> RunAsync<TState, TResult>(
+    /// <summary>Runs <paramref name="work"/> alone on this connection, on the session's thread; callers wait their
+    /// turn without holding a thread. A cancelled token drops work that has not started.</summary>
+    public Task<TResult> RunAsync<TState, TResult>(
         TState state,
         Func<SqliteSession, TState, TResult> work,
         CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            Open();
-
-            return work(this, state);
+            _work.Add(() => Run(state, work, result, cancellationToken), CancellationToken.None);
         }
-        finally
+        catch (InvalidOperationException)
         {
-            _gate.Release();
+            // Adding was completed: the session was disposed.
+            result.TrySetException(new ObjectDisposedException(nameof(SqliteSession)));
         }
+
+        return result.Task;
     }
 
     /// <summary>Starts a write transaction with <c>BEGIN IMMEDIATE</c>: the write lock is taken at once, so the
@@ -80,7 +89,7 @@ internal sealed class SqliteSession : IDisposable
         return command;
     }
 
-    /// <summary>Closes the connection once the operation in flight, if any, has finished.</summary>
+    /// <summary>Closes the connection once the operations already queued have run.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -88,8 +97,23 @@ internal sealed class SqliteSession : IDisposable
             return;
         }
 
-        _gate.Wait();
         _disposed = true;
+        _work.CompleteAdding();
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join();
+        }
+
+        _work.Dispose();
+    }
+
+    private void Pump()
+    {
+        foreach (var work in _work.GetConsumingEnumerable())
+        {
+            work();
+        }
+
         foreach (var statement in _statements.Values)
         {
             statement.Dispose();
@@ -97,7 +121,29 @@ internal sealed class SqliteSession : IDisposable
 
         _statements.Clear();
         _connection.Dispose();
-        _gate.Release();
+    }
+
+    private void Run<TState, TResult>(
+        TState state,
+        Func<SqliteSession, TState, TResult> work,
+        TaskCompletionSource<TResult> result,
+        CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            result.TrySetCanceled(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            Open();
+            result.TrySetResult(work(this, state));
+        }
+        catch (Exception exception)
+        {
+            result.TrySetException(exception);
+        }
     }
 
     private void Open()
