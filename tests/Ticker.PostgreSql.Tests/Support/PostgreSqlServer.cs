@@ -81,6 +81,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
         await RunPostgresToolAsync("pg_ctl", ["stop", "-w", "-m", mode, "-D", DataFolder]);
         _running = false;
+
+        // Pooled connections of this process died with the server; the next test must not be handed one.
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
