@@ -330,8 +330,9 @@ public sealed partial class InMemoryTickerStore : ICronTickerStore
         return running;
     }
 
-    /// <summary>Applies the overlap policy to a due row taken off the due index: <see langword="true"/> when it may be
-    /// claimed; otherwise it was skipped, or added to <paramref name="waiting"/> to go back on the index.</summary>
+    /// <summary>Applies the overlap policy (Skip or Wait) to a due row taken off the due index: <see langword="true"/>
+    /// when it may be claimed; otherwise it was skipped, or added to <paramref name="waiting"/> to go back on the index.
+    /// <paramref name="running"/> is computed on first need, so a claim of time tickers never builds it.</summary>
     private static bool TryClaimOverlap(
         TickerRecord row,
         HashSet<Guid> running,
@@ -366,6 +367,16 @@ public sealed partial class InMemoryTickerStore : ICronTickerStore
     /// occurrence of its cron is not one.</summary>
     private long? NextClaimableDue()
     {
+        if (_dueIndex.Count == 0)
+        {
+            return null;
+        }
+
+        if (_rows[_dueIndex.Min.Id].CronOverlap != CronOverlapPolicy.Wait)
+        {
+            return _dueIndex.Min.Ticks;
+        }
+
         HashSet<Guid>? running = null;
         foreach (var (ticks, id) in _dueIndex)
         {

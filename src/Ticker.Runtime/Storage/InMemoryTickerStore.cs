@@ -302,13 +302,14 @@ public sealed partial class InMemoryTickerStore : ITickerStore
 
     private void ClaimIdle(TickerClaim claim, DateTime now, List<TickerRecord> claimed)
     {
-        var running = RunningCrons();
+        HashSet<Guid>? running = null;
         var waiting = new List<TickerRecord>();
         while (claimed.Count < claim.MaxCount && _dueIndex.Count > 0 && _dueIndex.Min.Ticks <= claim.DueBefore.Ticks)
         {
             var row = _rows[_dueIndex.Min.Id];
             Unindex(row);
-            if (!TryClaimOverlap(row, running, now, waiting))
+            if (row.CronOverlap != CronOverlapPolicy.Allow
+                && !TryClaimOverlap(row, running ??= RunningCrons(), now, waiting))
             {
                 continue;
             }
