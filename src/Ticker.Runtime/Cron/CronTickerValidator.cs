@@ -33,10 +33,24 @@ internal sealed class CronTickerValidator(TickerFunctionTable functions, TickerO
         if (options.ValidateFunctionNames && !functions.TryGet(function, out _))
         {
             return new TickerValidatorException(
-                nameof(CronTickerEntity.Function), $"'{function}' is not a registered ticker function.", index);
+                nameof(CronTickerEntity.Function),
+                $"'{function}' is not a registered ticker function{Suggestion(function)}",
+                index);
         }
 
         return null;
+    }
+
+    private string Suggestion(string function)
+    {
+        var closest = functions.All
+            .Select(f => (f.Name, Distance: EditDistance.Between(function, f.Name)))
+            .Where(candidate => candidate.Distance <= Math.Max(2, function.Length / 3))
+            .OrderBy(candidate => candidate.Distance)
+            .Select(candidate => candidate.Name)
+            .FirstOrDefault();
+
+        return closest is null ? "." : $"; did you mean '{closest}'?";
     }
 
     private static TickerValidatorException? ValidateExpression(string? expression, int? index) =>

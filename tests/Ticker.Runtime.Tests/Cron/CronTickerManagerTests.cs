@@ -66,7 +66,31 @@ public sealed class CronTickerManagerTests : IAsyncLifetime
     {
         var result = await _host.Crons().AddAsync(new CronTickerEntity { Function = "Cleanpu", Expression = "0 0 * * *" });
 
-        Assert.Equal(nameof(CronTickerEntity.Function), Assert.IsType<TickerValidatorException>(result.Exception).Field);
+        var error = Assert.IsType<TickerValidatorException>(result.Exception);
+        Assert.Equal(nameof(CronTickerEntity.Function), error.Field);
+        Assert.Contains("did you mean 'Cleanup'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preview_refuses_an_invalid_expression_and_an_unknown_zone()
+    {
+        var from = TickerTestHost.Start.UtcDateTime;
+
+        Assert.ThrowsAny<FormatException>(() => CronSchedule.Preview("0 0 * *", null, from, 3));
+        Assert.Throws<TimeZoneNotFoundException>(() => CronSchedule.Preview("0 0 * * *", "Mars/Olympus", from, 3));
+    }
+
+    [Fact]
+    public void Preview_reads_the_expression_in_the_zone_and_UTC_without_one()
+    {
+        var from = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        var berlin = CronSchedule.Preview("0 9 * * *", "W. Europe Standard Time", from, 2);
+        var utc = CronSchedule.Preview("0 9 * * *", null, from, 1);
+
+        Assert.Equal([from.AddHours(7), from.AddHours(31)], berlin.Select(occurrence => occurrence.Utc));
+        Assert.Equal(TimeSpan.FromHours(2), berlin[0].Local.Offset);
+        Assert.Equal(from.AddHours(9), Assert.Single(utc).Utc);
     }
 
     [Fact]
