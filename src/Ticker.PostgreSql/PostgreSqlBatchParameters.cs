@@ -82,6 +82,9 @@ internal static class PostgreSqlBatchParameters
         command.AddArray("run_conditions", NpgsqlDbType.Smallint, Column(records, r => (short?)r.RunCondition));
         command.AddArray("awaiting_parents", NpgsqlDbType.Boolean, Column(records, r => r.AwaitingParent));
         command.AddArray("trace_parents", NpgsqlDbType.Text, Column(records, r => r.TraceParent));
+        command.AddArray("cron_ticker_ids", NpgsqlDbType.Uuid, Column(records, r => r.CronTickerId));
+        command.AddArray("cron_times", NpgsqlDbType.TimestampTz, Column(records, r => PostgreSqlValues.Utc(r.CronTime)));
+        command.AddArray("cron_overlaps", NpgsqlDbType.Smallint, Column(records, r => (short)r.CronOverlap));
     }
 
     private static TValue[] Column<TItem, TValue>(IReadOnlyList<TItem> items, Func<TItem, TValue> select)

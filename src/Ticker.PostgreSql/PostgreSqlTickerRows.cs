@@ -30,6 +30,9 @@ internal static class PostgreSqlTickerRows
         RunCondition = row.IsDBNull(19) ? null : (RunCondition)row.GetInt16(19),
         AwaitingParent = row.GetBoolean(20),
         TraceParent = NullableString(row, 21),
+        CronTickerId = row.IsDBNull(22) ? null : row.GetGuid(22),
+        CronTime = NullableTime(row, 23),
+        CronOverlap = (CronOverlapPolicy)row.GetInt16(24),
     };
 
     /// <summary>Runs <paramref name="command"/> and reads every row it returns.</summary>

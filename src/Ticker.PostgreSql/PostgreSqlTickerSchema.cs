@@ -16,6 +16,13 @@ namespace Ticker;
 /// <c>ix_tickers_lease</c> the leased ones in expiry order, so finished rows cost the claim nothing. The store's
 /// statements spell the status values out as literals so that the planner can match those index predicates.
 /// </para>
+/// <para>
+/// Cron occurrences are rows of <c>tickers</c> with a cron id; <c>ux_tickers_cron_time</c> keeps (cron, scheduled
+/// time) unique, so any number of nodes can plan the same occurrence and one row results. The function
+/// <c>cron_is_free</c> is the overlap gate of the claim (see <see cref="PostgreSqlTickerStore"/>): it takes a
+/// transaction-scoped advisory lock for one cron and then looks for a running occurrence with a fresh snapshot, which
+/// a single SQL statement cannot do on its own.
+/// </para>
 /// </remarks>
 public static class PostgreSqlTickerSchema
 {
@@ -59,6 +66,47 @@ public static class PostgreSqlTickerSchema
             CREATE INDEX IF NOT EXISTS ix_tickers_lease ON {schema}.tickers (lease_expiry) WHERE status = 2;
             CREATE INDEX IF NOT EXISTS ix_tickers_parent ON {schema}.tickers (parent_id) WHERE parent_id IS NOT NULL;
             INSERT INTO {schema}.schema_version (version) VALUES (1) ON CONFLICT DO NOTHING;
+            """),
+        ("Cron tickers: definitions, occurrence columns with a unique (cron, time) key, the overlap gate", """
+            ALTER TABLE {schema}.tickers ADD COLUMN IF NOT EXISTS cron_ticker_id uuid;
+            ALTER TABLE {schema}.tickers ADD COLUMN IF NOT EXISTS cron_time timestamptz;
+            ALTER TABLE {schema}.tickers ADD COLUMN IF NOT EXISTS cron_overlap smallint NOT NULL DEFAULT 0;
+            CREATE UNIQUE INDEX IF NOT EXISTS ux_tickers_cron_time ON {schema}.tickers (cron_ticker_id, cron_time)
+                WHERE cron_time IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_tickers_cron ON {schema}.tickers (cron_ticker_id, execution_time)
+                WHERE cron_ticker_id IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_tickers_cron_running ON {schema}.tickers (cron_ticker_id)
+                WHERE status = 2 AND cron_ticker_id IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_tickers_cron_gated ON {schema}.tickers (cron_ticker_id, execution_time)
+                WHERE status = 0 AND cron_overlap <> 0 AND NOT awaiting_parent;
+            CREATE TABLE IF NOT EXISTS {schema}.cron_tickers (
+                id uuid PRIMARY KEY,
+                function text NOT NULL,
+                expression text NOT NULL,
+                request bytea,
+                retries integer NOT NULL,
+                retry_intervals integer[],
+                is_enabled boolean NOT NULL,
+                time_zone text,
+                description text,
+                misfire smallint NOT NULL,
+                overlap smallint NOT NULL,
+                seed_key text,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            );
+            CREATE UNIQUE INDEX IF NOT EXISTS ux_cron_tickers_seed ON {schema}.cron_tickers (seed_key)
+                WHERE seed_key IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_cron_tickers_created ON {schema}.cron_tickers (created_at, id);
+            CREATE OR REPLACE FUNCTION {schema}.cron_is_free(cron uuid, lock_key text) RETURNS boolean
+                LANGUAGE plpgsql VOLATILE AS $gate$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(hashtextextended(lock_key || cron::text, 0));
+                RETURN NOT EXISTS (
+                    SELECT 1 FROM {schema}.tickers WHERE cron_ticker_id = cron AND status = 2);
+            END
+            $gate$;
+            INSERT INTO {schema}.schema_version (version) VALUES (2) ON CONFLICT DO NOTHING;
             """),
     ];
 

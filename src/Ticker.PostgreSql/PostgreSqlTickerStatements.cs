@@ -22,7 +22,7 @@ internal sealed class PostgreSqlTickerStatements
     public const string Columns = """
         id, function, description, execution_time, request, retries, retry_intervals, status, retry_count,
         lock_holder, locked_at, lease_expiry, fence, executed_at, elapsed_ms, exception_message, created_at,
-        updated_at, parent_id, run_condition, awaiting_parent, trace_parent
+        updated_at, parent_id, run_condition, awaiting_parent, trace_parent, cron_ticker_id, cron_time, cron_overlap
         """;
 
     private const string Clock = "clock AS (SELECT COALESCE(@now, now()) AS now)";
@@ -34,6 +34,7 @@ internal sealed class PostgreSqlTickerStatements
     {
         var s = PostgreSqlIdentifier.Quote(schema, nameof(schema));
         Insert = BuildInsert(s);
+        InsertOccurrences = BuildInsertOccurrences(s);
         UpdateIdle = BuildUpdateIdle(s);
         Delete = BuildDelete(s);
         Get = $"SELECT {Columns} FROM {s}.tickers WHERE id = @id";
@@ -52,6 +53,9 @@ internal sealed class PostgreSqlTickerStatements
     /// <summary>Inserts a batch unless an id exists already; returns the 1-based position of the first existing id
     /// (or <c>NULL</c>) and how many rows were inserted.</summary>
     public string Insert { get; }
+
+    /// <summary>Inserts cron occurrences that do not exist yet; returns how many were inserted.</summary>
+    public string InsertOccurrences { get; }
 
     /// <summary>Updates a batch of idle tickers, or none; returns the 1-based position of the first refused item and
     /// why (1 missing, 2 not idle), or <c>NULL</c>s.</summary>
@@ -99,28 +103,58 @@ internal sealed class PostgreSqlTickerStatements
             WHERE due.at <= clock.now + @horizon)
         """;
 
-    private static string BuildInsert(string s) => $"""
-        WITH {Clock},
+    /// <summary>The batch as rows, with each row's 1-based position in <c>ord</c>.</summary>
+    private const string InsertInput = """
         input AS (
             SELECT * FROM unnest(@ids, @functions, @descriptions, @execution_times, @requests, @retries,
                 @retry_intervals, @statuses, @retry_counts, @lock_holders, @locked_ats, @lease_expiries, @fences,
                 @executed_ats, @elapsed_ms, @exception_messages, @created_ats, @updated_ats, @parent_ids,
-                @run_conditions, @awaiting_parents, @trace_parents) WITH ORDINALITY
+                @run_conditions, @awaiting_parents, @trace_parents, @cron_ticker_ids, @cron_times, @cron_overlaps)
+                WITH ORDINALITY
             AS i(id, function, description, execution_time, request, retries, retry_intervals, status, retry_count,
                 lock_holder, locked_at, lease_expiry, fence, executed_at, elapsed_ms, exception_message, created_at,
-                updated_at, parent_id, run_condition, awaiting_parent, trace_parent, ord)),
+                updated_at, parent_id, run_condition, awaiting_parent, trace_parent, cron_ticker_id, cron_time,
+                cron_overlap, ord))
+        """;
+
+    /// <summary>The input's columns in the order of <see cref="Columns"/>.</summary>
+    private const string InsertValues = """
+        SELECT id, function, description, execution_time, request, retries, retry_intervals::integer[], status,
+            retry_count, lock_holder, locked_at, lease_expiry, fence, executed_at, elapsed_ms, exception_message,
+            created_at, updated_at, parent_id, run_condition, awaiting_parent, trace_parent, cron_ticker_id,
+            cron_time, cron_overlap
+        FROM input
+        """;
+
+    private const string InsertedDueTimes =
+        "SELECT execution_time FROM inserted WHERE status = 0 AND NOT awaiting_parent";
+
+    private static string BuildInsert(string s) => $"""
+        WITH {Clock},
+        {InsertInput},
         clash AS (
             SELECT min(i.ord) AS ord FROM input i WHERE EXISTS (SELECT 1 FROM {s}.tickers t WHERE t.id = i.id)),
         inserted AS (
             INSERT INTO {s}.tickers ({Columns})
-            SELECT id, function, description, execution_time, request, retries, retry_intervals::integer[], status,
-                retry_count, lock_holder, locked_at, lease_expiry, fence, executed_at, elapsed_ms, exception_message,
-                created_at, updated_at, parent_id, run_condition, awaiting_parent, trace_parent
-            FROM input WHERE (SELECT ord FROM clash) IS NULL
+            {InsertValues} WHERE (SELECT ord FROM clash) IS NULL
             ORDER BY ord
             RETURNING execution_time, status, awaiting_parent),
-        {Notify("SELECT execution_time FROM inserted WHERE status = 0 AND NOT awaiting_parent")}
+        {Notify(InsertedDueTimes)}
         SELECT (SELECT ord FROM clash), (SELECT count(*) FROM inserted), (SELECT count(*) FROM notified)
+        """;
+
+    /// <remarks>Insert-or-ignore on every unique key: the id and the (cron, scheduled time) of an occurrence, so
+    /// nodes planning the same occurrence at once create one row.</remarks>
+    private static string BuildInsertOccurrences(string s) => $"""
+        WITH {Clock},
+        {InsertInput},
+        inserted AS (
+            INSERT INTO {s}.tickers ({Columns})
+            {InsertValues} ORDER BY ord
+            ON CONFLICT DO NOTHING
+            RETURNING execution_time, status, awaiting_parent),
+        {Notify(InsertedDueTimes)}
+        SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM notified)
         """;
 
     /// <remarks>The rows are locked (in id order, so two batches cannot deadlock) before they are checked, so a claim
@@ -167,10 +201,20 @@ internal sealed class PostgreSqlTickerStatements
         """;
 
     /// <remarks>
+    /// <para>
     /// Expired leases first, then idle tickers due by <c>@due_before</c>, each earliest first, locked with
     /// <c>SKIP LOCKED</c> so that concurrent claims on other nodes pass each other instead of waiting or overlapping.
     /// A row another claim took between this statement's snapshot and its lock is re-checked against the filter and
     /// dropped. A reclaimed row was in progress, so <c>status = 2</c> adds its lost attempt to the retry count.
+    /// </para>
+    /// <para>
+    /// Cron occurrences with an overlap policy (Skip 1, Wait 2) take another path, as whether another occurrence of
+    /// their cron is running must be judged across nodes: for each such cron with a due occurrence, in cron id order
+    /// (so that nodes never wait on each other in a cycle), <c>cron_is_free</c> takes the cron's advisory lock, which
+    /// waits for another claim of that cron to commit, and then looks for a running occurrence with a fresh snapshot.
+    /// A free cron has its earliest due occurrence claimed; a busy cron's due Skip occurrences, and those behind a
+    /// Skip occurrence claimed now, end <c>Skipped</c>; Wait occurrences stay idle.
+    /// </para>
     /// </remarks>
     private static string BuildClaim(string s) => $"""
         WITH {Clock},
@@ -181,15 +225,37 @@ internal sealed class PostgreSqlTickerStatements
             FOR UPDATE SKIP LOCKED),
         due AS (
             SELECT t.id FROM {s}.tickers t
-            WHERE t.status = 0 AND NOT t.awaiting_parent AND t.execution_time <= @due_before
+            WHERE t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap = 0 AND t.execution_time <= @due_before
             ORDER BY t.execution_time LIMIT (@max_count - (SELECT count(*) FROM expired))
-            FOR UPDATE SKIP LOCKED)
+            FOR UPDATE SKIP LOCKED),
+        gated AS MATERIALIZED (
+            SELECT first.id, first.cron_ticker_id, {s}.cron_is_free(first.cron_ticker_id, @gate_key) AS free
+            FROM (
+                SELECT DISTINCT ON (t.cron_ticker_id) t.id, t.cron_ticker_id FROM {s}.tickers t
+                WHERE t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap <> 0
+                  AND t.execution_time <= @due_before
+                ORDER BY t.cron_ticker_id, t.execution_time, t.id) AS first
+            ORDER BY first.cron_ticker_id),
+        gated_claim AS (
+            SELECT t.id FROM {s}.tickers t
+            WHERE t.id = ANY(ARRAY(SELECT id FROM gated WHERE free)) AND t.status = 0
+            ORDER BY t.execution_time
+            LIMIT (@max_count - (SELECT count(*) FROM expired) - (SELECT count(*) FROM due))
+            FOR UPDATE SKIP LOCKED),
+        skipped AS (
+            UPDATE {s}.tickers t SET status = 7, exception_message = @skip_reason, updated_at = clock.now
+            FROM gated, clock
+            WHERE t.cron_ticker_id = gated.cron_ticker_id
+              AND (NOT gated.free OR gated.id IN (SELECT id FROM gated_claim))
+              AND t.id NOT IN (SELECT id FROM gated_claim)
+              AND t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap = 1 AND t.execution_time <= @due_before
+            RETURNING t.id)
         UPDATE {s}.tickers t
         SET retry_count = t.retry_count + (t.status = 2)::integer, status = 2, lock_holder = @owner,
             locked_at = clock.now, lease_expiry = clock.now + @lease_length, fence = t.fence + 1,
             updated_at = clock.now
         FROM clock
-        WHERE t.id = ANY(ARRAY(SELECT id FROM expired UNION ALL SELECT id FROM due))
+        WHERE t.id = ANY(ARRAY(SELECT id FROM expired UNION ALL SELECT id FROM due UNION ALL SELECT id FROM gated_claim))
         RETURNING {Prefixed("t")}
         """;
 
@@ -256,13 +322,17 @@ internal sealed class PostgreSqlTickerStatements
         """;
 
     /// <remarks>
-    /// Idle due times are the tickers' own times, which nodes compare with their clocks. A lease expiry is database
+    /// A Wait occurrence whose cron has one running is not due yet. Idle due times are the tickers' own times, which
+    /// nodes compare with their clocks. A lease expiry is database
     /// time; it is returned as the same distance from <c>@node_now</c>, the node's clock, so that a node whose clock
     /// runs ahead of the database does not see a lease as expired early and retry its claim in a loop.
     /// </remarks>
     private static string BuildNextWake(string s) => $"""
         SELECT LEAST(
-            (SELECT min(execution_time) FROM {s}.tickers WHERE status = 0 AND NOT awaiting_parent),
+            (SELECT min(t.execution_time) FROM {s}.tickers t
+             WHERE t.status = 0 AND NOT t.awaiting_parent
+               AND NOT (t.cron_overlap = 2 AND EXISTS (
+                   SELECT 1 FROM {s}.tickers r WHERE r.cron_ticker_id = t.cron_ticker_id AND r.status = 2))),
             (SELECT min(lease_expiry) FROM {s}.tickers WHERE status = 2) - COALESCE(@now, now()) + @node_now)
         """;
 

@@ -18,11 +18,10 @@ public sealed partial class PostgreSqlTickerStore
         {
             batch.BatchCommands.Add(Filtered(_sql.Count, query));
             var page = Filtered(_sql.Page, query);
-            page.Parameters.Add(new NpgsqlParameter<int>("skip", NpgsqlDbType.Integer) { TypedValue = Math.Max(query.Skip, 0) });
-            page.Parameters.Add(new NpgsqlParameter<int>("take", NpgsqlDbType.Integer) { TypedValue = Math.Max(query.Take, 0) });
+            AddPaging(page, query.Skip, query.Take);
             batch.BatchCommands.Add(page);
 
-            return await ReadPageAsync(batch, cancellationToken).ConfigureAwait(false);
+            return await ReadPageAsync(batch, PostgreSqlTickerRows.Read, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -55,10 +54,21 @@ public sealed partial class PostgreSqlTickerStore
         return command;
     }
 
+    /// <summary>The <c>@skip</c> and <c>@take</c> of a page.</summary>
+    private static void AddPaging(NpgsqlBatchCommand command, int skip, int take)
+    {
+        command.Parameters.Add(new NpgsqlParameter<int>("skip", NpgsqlDbType.Integer) { TypedValue = Math.Max(skip, 0) });
+        command.Parameters.Add(new NpgsqlParameter<int>("take", NpgsqlDbType.Integer) { TypedValue = Math.Max(take, 0) });
+    }
+
     private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
         new(name, type) { Value = value ?? DBNull.Value };
 
-    private static async Task<TickerPage<TickerRecord>> ReadPageAsync(NpgsqlBatch batch, CancellationToken token)
+    /// <summary>Runs a batch of a count and a page and reads both.</summary>
+    private static async Task<TickerPage<T>> ReadPageAsync<T>(
+        NpgsqlBatch batch,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken token)
     {
         var reader = await batch.ExecuteReaderAsync(token).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
@@ -66,13 +76,13 @@ public sealed partial class PostgreSqlTickerStore
             await reader.ReadAsync(token).ConfigureAwait(false);
             var total = (int)reader.GetInt64(0);
             await reader.NextResultAsync(token).ConfigureAwait(false);
-            var items = new List<TickerRecord>();
+            var items = new List<T>();
             while (await reader.ReadAsync(token).ConfigureAwait(false))
             {
-                items.Add(PostgreSqlTickerRows.Read(reader));
+                items.Add(read(reader));
             }
 
-            return new TickerPage<TickerRecord>(items, total);
+            return new TickerPage<T>(items, total);
         }
     }
 

@@ -23,16 +23,18 @@ namespace Ticker;
 /// (<see cref="ITickerStoreNotifications"/>), so a ticker added on one node starts on time on any other.
 /// </para>
 /// </remarks>
-public sealed partial class PostgreSqlTickerStore : ITickerStore, ITickerStoreNotifications, IAsyncDisposable,
-    IDisposable
+public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerStore, ITickerStoreNotifications,
+    IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlDataSource _listenerSource;
     private readonly PostgreSqlTickerStatements _sql;
+    private readonly PostgreSqlCronStatements _cronSql;
     private readonly PostgreSqlNotificationListener _listener;
     private readonly TimeProvider? _leaseClock;
     private readonly TimeProvider _nodeClock;
     private readonly bool _migrateOnStart;
+    private readonly string _cronGateKey;
     private readonly ILogger _logger;
     private volatile bool _initialized;
 
@@ -48,9 +50,11 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ITickerStoreNo
         NotificationChannel = options.NotificationChannel;
         NotifyHorizon = options.NotifyHorizon;
         _sql = new PostgreSqlTickerStatements(options.Schema);
+        _cronSql = new PostgreSqlCronStatements(options.Schema);
         _leaseClock = options.LeaseClockOverride;
         _nodeClock = options.NodeClock;
         _migrateOnStart = options.MigrateOnStart;
+        _cronGateKey = "ticker-cron:" + options.Schema + ":";
         _logger = logger ?? NullLogger<PostgreSqlTickerStore>.Instance;
         _source = NpgsqlDataSource.Create(options.ConnectionString);
         _listenerSource = NpgsqlDataSource.Create(ListenerConnectionString(options.ConnectionString));
@@ -194,6 +198,8 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ITickerStoreNo
             command.Add("due_before", NpgsqlDbType.TimestampTz, PostgreSqlValues.Utc(claim.DueBefore));
             command.Add("max_count", NpgsqlDbType.Integer, Math.Max(claim.MaxCount, 0));
             command.Add("lease_length", NpgsqlDbType.Interval, claim.LeaseLength);
+            command.Add("gate_key", NpgsqlDbType.Text, _cronGateKey);
+            command.Add("skip_reason", NpgsqlDbType.Text, CronTickerOccurrence.OverlapSkippedReason);
             var claimed = await PostgreSqlTickerRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
             claimed.Sort(static (left, right) => left.ExecutionTime.CompareTo(right.ExecutionTime));
 

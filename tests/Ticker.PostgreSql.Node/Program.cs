@@ -14,7 +14,11 @@ if (args.Length < 3)
 }
 
 var settings = NodeSettings.Parse(args);
-await using var executions = NpgsqlDataSource.Create(settings.ConnectionString);
+
+// Each node's connections carry its name, so a test can tell when a killed node's sessions have ended.
+var connectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { ApplicationName = settings.Name }
+    .ConnectionString;
+await using var executions = NpgsqlDataSource.Create(connectionString);
 var log = new ExecutionLog(executions, settings.Schema, settings.Name);
 
 var builder = Host.CreateApplicationBuilder();
@@ -28,7 +32,7 @@ builder.Services
         options.LeaseLength = settings.LeaseLength;
         options.MaxStoreRetryDelay = TimeSpan.FromSeconds(2);
     })
-    .UsePostgreSqlStore(settings.ConnectionString, settings.Schema, store => store.MaxListenRetryDelay = TimeSpan.FromSeconds(2))
+    .UsePostgreSqlStore(connectionString, settings.Schema, store => store.MaxListenRetryDelay = TimeSpan.FromSeconds(2))
     .AddFunction(new TickerFunctionDescriptor("Work", async (context, token) =>
     {
         if (settings.JobDuration > TimeSpan.Zero)

@@ -51,6 +51,105 @@ public sealed class PostgreSqlConcurrencyTests(PostgreSqlServer server) : IAsync
         Assert.All(taken, t => Assert.Equal(1, t.RetryCount));
     }
 
+    [Fact]
+    public async Task Occurrences_of_a_Wait_cron_claimed_by_racing_stores_never_run_side_by_side()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgreSqlTickerStore(_schema.Options())).ToArray();
+        var cron = await AddCronAsync(stores[0], CronOverlapPolicy.Wait);
+        var occurrences = Occurrences(cron, 40, CronOverlapPolicy.Wait);
+        Assert.Equal(40, await stores[0].InsertOccurrencesAsync(occurrences, default));
+        var running = 0;
+        var mostAtOnce = 0;
+        var finished = new ConcurrentBag<Guid>();
+
+        await Task.WhenAll(stores.Select((store, i) => Task.Run(async () =>
+        {
+            while (finished.Count < occurrences.Length)
+            {
+                foreach (var row in await store.ClaimDueAsync(Tickers.Claim($"node-{i}", DateTime.UtcNow, 10), default))
+                {
+                    var now = Interlocked.Increment(ref running);
+                    InterlockedMax(ref mostAtOnce, now);
+                    await Task.Delay(2);
+                    Interlocked.Decrement(ref running);
+                    await store.CompleteAsync([Done(row)], default);
+                    finished.Add(row.Id);
+                }
+            }
+        })));
+
+        Assert.Equal(1, mostAtOnce);
+        Assert.Equal(occurrences.Select(o => o.Id).Order(), finished.Order());
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Occurrences_of_a_Skip_cron_claimed_by_racing_stores_run_once_or_end_skipped()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgreSqlTickerStore(_schema.Options())).ToArray();
+        var cron = await AddCronAsync(stores[0], CronOverlapPolicy.Skip);
+        var occurrences = Occurrences(cron, 40, CronOverlapPolicy.Skip);
+        await stores[0].InsertOccurrencesAsync(occurrences, default);
+
+        var claims = await Task.WhenAll(stores.Select((store, i) =>
+            store.ClaimDueAsync(Tickers.Claim($"node-{i}", DateTime.UtcNow, 10), default)));
+
+        var claimed = Assert.Single(claims.SelectMany(batch => batch));
+        Assert.Equal(occurrences.OrderBy(o => o.ExecutionTime).First().Id, claimed.Id);
+        var page = await stores[0].QueryOccurrencesAsync(cron.Id, 0, 100, default);
+        Assert.Equal(39, page.Items.Count(row => row.Status == TickerStatus.Skipped));
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    private static async Task<CronTickerRecord> AddCronAsync(PostgreSqlTickerStore store, CronOverlapPolicy overlap)
+    {
+        var cron = new CronTickerRecord
+        {
+            Id = Guid.NewGuid(),
+            Function = "Work",
+            Expression = "* * * * * *",
+            IsEnabled = true,
+            Overlap = overlap,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        };
+        Assert.True((await store.InsertCronsAsync([cron], default)).IsApplied);
+
+        return cron;
+    }
+
+    private static TickerRecord[] Occurrences(CronTickerRecord cron, int count, CronOverlapPolicy overlap)
+    {
+        var start = DateTime.UtcNow.AddMinutes(-10);
+
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var occurrence = Tickers.Due(start.AddSeconds(i));
+            occurrence.CronTickerId = cron.Id;
+            occurrence.CronTime = occurrence.ExecutionTime;
+            occurrence.CronOverlap = overlap;
+            return occurrence;
+        })];
+    }
+
+    private static TickerCompletion Done(TickerRecord row) =>
+        new(row.Id, row.Fence, TickerStatus.Done, row.RetryCount, row.ExecutionTime, row.LockedAt, 1, null);
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
+        {
+            seen = actual;
+        }
+    }
+
     private static async Task DrainAsync(
         PostgreSqlTickerStore store,
         string owner,

@@ -120,6 +120,8 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlServer server) : IAsyncLifet
         command.Parameters.AddWithValue("due_before", DateTime.UtcNow);
         command.Parameters.AddWithValue("max_count", 256);
         command.Parameters.AddWithValue("lease_length", TimeSpan.FromMinutes(1));
+        command.Parameters.AddWithValue("gate_key", "gate:");
+        command.Parameters.AddWithValue("skip_reason", "skipped");
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

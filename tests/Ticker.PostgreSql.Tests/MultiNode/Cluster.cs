@@ -115,6 +115,18 @@ internal sealed class Cluster : IAsyncDisposable
         [.. (await ReadPairsAsync<Guid, string>(
             $"SELECT id, lock_holder FROM ticker.tickers WHERE status = 2 AND lock_holder = '{node}'")).Keys];
 
+    /// <summary>Waits until the server has ended every session of <paramref name="node"/>: a statement a killed node
+    /// sent just before it died still runs to its end on the server, and may commit.</summary>
+    public async Task WaitForSessionsToEndAsync(string node)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await CountAsync($"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{node}'") > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The sessions of {node} did not end.");
+            await Task.Delay(20);
+        }
+    }
+
     public string NodeErrors() => string.Join("\n", _nodes.Select(node => $"[{node.Name}] {node.Errors}"));
 
     public async Task StopNodesAsync()

@@ -46,6 +46,7 @@ public sealed class MultiNodeTests(PostgreSqlServer server, ITestOutputHelper ou
         await WaitForExecutionsAsync(cluster, 300);
 
         await victim.KillAsync();
+        await cluster.WaitForSessionsToEndAsync("victim");
         var leasedAtKill = await cluster.LeasedByAsync("victim");
         var elapsed = await cluster.WaitUntilAllFinishedAsync(s_timeout);
         await cluster.StopNodesAsync();
