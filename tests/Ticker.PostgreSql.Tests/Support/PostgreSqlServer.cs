@@ -48,6 +48,25 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
         await RunPostgresToolAsync("initdb", ["-D", DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
         await StartAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("CREATE EXTENSION pg_stat_statements", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>How many statements sessions of <paramref name="database"/> have run, counted by
+    /// <c>pg_stat_statements</c> as each statement ends.</summary>
+    public async Task<long> StatementsRunInAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(sum(s.calls), 0)::bigint FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid " +
+            "WHERE d.datname = @database",
+            connection);
+        command.Parameters.AddWithValue("database", database);
+
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Starts the server, on a new free port the first time and on the same port afterwards.</summary>
@@ -114,7 +133,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     private string ServerOptions =>
         $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_folder} -c fsync=off " +
-        "-c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB";
+        "-c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB " +
+        "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all";
 
     private static string FindBinaries()
     {
