@@ -11,36 +11,38 @@ public static class TickerServiceCollectionExtensions
 {
     /// <summary>Adds the Ticker managers, scheduler and hosted service, with an in-memory store unless another store is
     /// configured on the returned builder.</summary>
+    public static Ticker.TickerBuilder AddTicker(this IServiceCollection services) => AddTicker(services, _ => { });
+
+    /// <summary>Adds Ticker with options set by <paramref name="configure"/>.</summary>
     public static Ticker.TickerBuilder AddTicker(
         this IServiceCollection services,
-        Action<Ticker.TickerOptions>? configure = null)
+        Action<Ticker.TickerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
 
-        var options = services.AddOptions<Ticker.TickerOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
+        services.AddOptions<Ticker.TickerOptions>().Configure(configure);
 
         return AddCore(services);
     }
 
     /// <summary>Adds Ticker with its options bound from <paramref name="configuration"/> (such as the
-    /// <c>Ticker</c> section), then adjusted by <paramref name="configure"/>.</summary>
+    /// <c>Ticker</c> section) without reflection.</summary>
+    public static Ticker.TickerBuilder AddTicker(this IServiceCollection services, IConfiguration configuration) =>
+        AddTicker(services, configuration, _ => { });
+
+    /// <summary>Adds Ticker with its options bound from <paramref name="configuration"/>, then adjusted by
+    /// <paramref name="configure"/>.</summary>
     public static Ticker.TickerBuilder AddTicker(
         this IServiceCollection services,
         IConfiguration configuration,
-        Action<Ticker.TickerOptions>? configure = null)
+        Action<Ticker.TickerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
 
-        var options = services.AddOptions<Ticker.TickerOptions>().Bind(configuration);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
+        services.AddOptions<Ticker.TickerOptions>().Bind(configuration).Configure(configure);
 
         return AddCore(services);
     }
