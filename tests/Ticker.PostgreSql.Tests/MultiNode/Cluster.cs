@@ -43,9 +43,14 @@ internal sealed class Cluster : IAsyncDisposable
     }
 
     /// <summary>Starts a node; <paramref name="settings"/> are extra <c>name=value</c> pairs.</summary>
-    public async Task<NodeProcess> StartNodeAsync(string name, params string[] settings)
+    public Task<NodeProcess> StartNodeAsync(string name, params string[] settings) =>
+        StartNodeAsync(name, null, settings);
+
+    /// <summary>Starts a node from a published binary.</summary>
+    public async Task<NodeProcess> StartNodeAsync(string name, string? executable, params string[] settings)
     {
-        var node = await NodeProcess.StartAsync(name, [$"connection={_connectionString}", $"schema={Schema}", .. settings]);
+        var node = await NodeProcess.StartAsync(
+            name, [$"connection={_connectionString}", $"schema={Schema}", .. settings], executable);
         _nodes.Add(node);
 
         return node;

@@ -23,16 +23,18 @@ internal sealed class NodeProcess : IDisposable
     /// <summary>What the node logged (warnings and errors), for failure messages.</summary>
     public string Errors => string.Join('\n', _errors.TakeLast(40));
 
-    public static async Task<NodeProcess> StartAsync(string name, IEnumerable<string> settings)
+    /// <summary>Starts the node and waits for it to report that it runs; <paramref name="executable"/> is a
+    /// published binary, or <see langword="null"/> for the build next to the tests.</summary>
+    public static async Task<NodeProcess> StartAsync(string name, IEnumerable<string> settings, string? executable = null)
     {
         var node = Path.Combine(AppContext.BaseDirectory, "Ticker.PostgreSql.Node.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", node, $"name={name}", .. settings])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = executable is null
+            ? new ProcessStartInfo("dotnet", ["exec", node, $"name={name}", .. settings])
+            : new ProcessStartInfo(executable, [$"name={name}", .. settings]);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = new NodeProcess(name, Process.Start(start)!);
         process.Listen();
         await process._ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
