@@ -5,8 +5,9 @@ namespace Ticker;
 
 /// <summary>
 /// Holds one connection that <c>LISTEN</c>s on the store's channel while anyone is subscribed, and passes each
-/// notification's due time to the subscribers. A lost connection is re-opened with capped back-off; once listening
-/// again it reports <see cref="DateTime.MinValue"/> ("look now"), since notifications sent meanwhile were lost.
+/// notification on: a due time to the due subscribers, a cancel request (<c>cancel:</c> and a ticker id) to the cancel
+/// subscribers. A lost connection is re-opened with capped back-off; once listening again it reports
+/// <see cref="DateTime.MinValue"/> ("look now") to the due subscribers, since notifications sent meanwhile were lost.
 /// </summary>
 internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
     private readonly TimeSpan _maxRetryDelay;
     private readonly ILogger _logger;
     private Action<DateTime>[] _subscribers = [];
+    private Action<Guid>[] _cancelSubscribers = [];
     private CancellationTokenSource? _stopping;
     private Task _loop = Task.CompletedTask;
     private TimeSpan _retryDelay = s_firstRetryDelay;
@@ -39,7 +41,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         _logger = logger;
     }
 
-    /// <summary>Adds a subscriber, and starts listening if it is the first.</summary>
+    /// <summary>Adds a subscriber to due times, and starts listening if it is the first subscriber.</summary>
     public IDisposable Subscribe(Action<DateTime> onDue)
     {
         ArgumentNullException.ThrowIfNull(onDue);
@@ -47,14 +49,24 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         lock (_gate)
         {
             _subscribers = [.. _subscribers, onDue];
-            if (_stopping is null)
-            {
-                _stopping = new CancellationTokenSource();
-                _loop = Task.Run(() => ListenAsync(_stopping.Token));
-            }
+            StartListening();
         }
 
-        return new Subscription(this, onDue);
+        return new Subscription(() => Unsubscribe(onDue));
+    }
+
+    /// <summary>Adds a subscriber to cancel requests, and starts listening if it is the first subscriber.</summary>
+    public IDisposable SubscribeToCancellations(Action<Guid> onCancel)
+    {
+        ArgumentNullException.ThrowIfNull(onCancel);
+
+        lock (_gate)
+        {
+            _cancelSubscribers = [.. _cancelSubscribers, onCancel];
+            StartListening();
+        }
+
+        return new Subscription(() => Unsubscribe(onCancel));
     }
 
     /// <summary>Stops listening and closes the connection.</summary>
@@ -64,6 +76,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         lock (_gate)
         {
             _subscribers = [];
+            _cancelSubscribers = [];
             loop = StopListening();
         }
 
@@ -75,10 +88,35 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         lock (_gate)
         {
             _subscribers = [.. _subscribers.Where(subscriber => subscriber != onDue)];
-            if (_subscribers.Length == 0)
-            {
-                _ = StopListening();
-            }
+            StopListeningWhenUnused();
+        }
+    }
+
+    private void Unsubscribe(Action<Guid> onCancel)
+    {
+        lock (_gate)
+        {
+            _cancelSubscribers = [.. _cancelSubscribers.Where(subscriber => subscriber != onCancel)];
+            StopListeningWhenUnused();
+        }
+    }
+
+    /// <summary>Starts the loop unless it runs; called under the gate.</summary>
+    private void StartListening()
+    {
+        if (_stopping is null)
+        {
+            _stopping = new CancellationTokenSource();
+            _loop = Task.Run(() => ListenAsync(_stopping.Token));
+        }
+    }
+
+    /// <summary>Stops the loop once nobody is subscribed; called under the gate.</summary>
+    private void StopListeningWhenUnused()
+    {
+        if (_subscribers.Length == 0 && _cancelSubscribers.Length == 0)
+        {
+            _ = StopListening();
         }
     }
 
@@ -152,7 +190,8 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _maxRetryDelay.Ticks));
     }
 
-    /// <summary>A payload that is not a due time (a <c>NOTIFY</c> sent by hand, say) is taken as "look now".</summary>
+    /// <summary>A payload that is neither a due time nor a cancel request (a <c>NOTIFY</c> sent by hand, say) is taken
+    /// as "look now".</summary>
     private void OnNotification(object sender, NpgsqlNotificationEventArgs notification)
     {
         if (notification.Channel != _channel)
@@ -160,7 +199,29 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
             return;
         }
 
+        if (PostgreSqlValues.TryParseCancel(notification.Payload, out var tickerId))
+        {
+            PublishCancel(tickerId);
+
+            return;
+        }
+
         Publish(PostgreSqlValues.TryParsePayload(notification.Payload, out var due) ? due : DateTime.MinValue);
+    }
+
+    private void PublishCancel(Guid tickerId)
+    {
+        foreach (var subscriber in Volatile.Read(ref _cancelSubscribers))
+        {
+            try
+            {
+                subscriber(tickerId);
+            }
+            catch (Exception exception)
+            {
+                Log.SubscriberFailed(_logger, exception);
+            }
+        }
     }
 
     private void Publish(DateTime due)
@@ -178,7 +239,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         }
     }
 
-    private sealed class Subscription(PostgreSqlNotificationListener listener, Action<DateTime> onDue) : IDisposable
+    private sealed class Subscription(Action unsubscribe) : IDisposable
     {
         private int _disposed;
 
@@ -186,7 +247,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                listener.Unsubscribe(onDue);
+                unsubscribe();
             }
         }
     }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ticker;
@@ -15,7 +17,8 @@ public static class PostgreSqlTickerBuilderExtensions
     /// <paramref name="schema"/> (created and migrated on start). Every node of a cluster uses the same database and
     /// schema; leases are judged by the database's clock. The store is also registered as
     /// <see cref="PostgreSqlTickerStore"/>, for <see cref="PostgreSqlTickerStore.EnqueueAsync"/> in the application's
-    /// own transactions. Sets <see cref="TickerOptions.SafetyPollInterval"/> to
+    /// own transactions, and <see cref="PostgreSqlTickerStore.RequestCancelAsync"/> from any node reaches this node's
+    /// runs. Sets <see cref="TickerOptions.SafetyPollInterval"/> to
     /// <see cref="DefaultSafetyPollInterval"/> unless the application set one.
     /// </summary>
     public static TickerBuilder UsePostgreSqlStore(
@@ -29,6 +32,8 @@ public static class PostgreSqlTickerBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
 
         builder.Services.AddSingleton(provider => CreateStore(provider, connectionString, schema, configure));
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IHostedService, PostgreSqlCancellationForwarder>());
         builder.Services.PostConfigure<TickerOptions>(options => options.SafetyPollInterval ??= DefaultSafetyPollInterval);
 
         return builder.UseStore(provider => provider.GetRequiredService<PostgreSqlTickerStore>());

@@ -44,6 +44,10 @@ internal sealed class PostgreSqlTickerStatements
         Complete = BuildComplete(s);
         Renew = BuildRenew(s);
         NextWake = BuildNextWake(s);
+        RequestCancel = $"""
+            WITH sent AS (SELECT pg_notify(@channel, @payload) FROM {s}.tickers WHERE id = @id AND status = 2)
+            SELECT count(*) FROM sent
+            """;
         FindExisting = $"""
             SELECT min(i.ord) FROM unnest(@ids) WITH ORDINALITY AS i(id, ord)
             WHERE EXISTS (SELECT 1 FROM {s}.tickers t WHERE t.id = i.id)
@@ -85,6 +89,9 @@ internal sealed class PostgreSqlTickerStatements
 
     /// <summary>The earliest idle due time or lease expiry, the latter moved to the node's clock.</summary>
     public string NextWake { get; }
+
+    /// <summary>Notifies every node of a cancel request for a ticker, if it is in progress.</summary>
+    public string RequestCancel { get; }
 
     /// <summary>The 1-based position of the first id of a batch that exists already, or <c>NULL</c>.</summary>
     public string FindExisting { get; }

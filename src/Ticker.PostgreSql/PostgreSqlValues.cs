@@ -36,6 +36,18 @@ internal static class PostgreSqlValues
         return text.Append('}').ToString();
     }
 
+    /// <summary>The payload prefix of a cancel request; the ticker id follows.</summary>
+    public const string CancelPrefix = "cancel:";
+
+    /// <summary>The ticker id of a cancel request's payload.</summary>
+    public static bool TryParseCancel(string payload, out Guid tickerId)
+    {
+        tickerId = Guid.Empty;
+
+        return payload.StartsWith(CancelPrefix, StringComparison.Ordinal)
+            && Guid.TryParse(payload.AsSpan(CancelPrefix.Length), out tickerId);
+    }
+
     /// <summary>A time from a notification payload: microseconds since the Unix epoch.</summary>
     public static bool TryParsePayload(string payload, out DateTime due)
     {

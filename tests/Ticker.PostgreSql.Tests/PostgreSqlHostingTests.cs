@@ -83,7 +83,36 @@ public sealed class PostgreSqlHostingTests(PostgreSqlServer server) : IAsyncLife
         Assert.Equal(before, after);
     }
 
-    private IHost BuildHost(ConcurrentQueue<Guid> runs, TimeSpan? safetyPoll, string? connectionString = null)
+    [Fact]
+    public async Task A_run_is_cancelled_by_a_request_sent_from_another_node()
+    {
+        var started = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waitForCancel = new TickerFunctionDescriptor("WaitForCancel", async (context, token) =>
+        {
+            started.TrySetResult(context.Id);
+            await Task.Delay(Timeout.Infinite, token);
+        });
+        using var host = BuildHost(new ConcurrentQueue<Guid>(), safetyPoll: null, extra: waitForCancel);
+        await host.StartAsync();
+        var manager = host.Services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
+        var added = await manager.AddAsync(new TimeTickerEntity { Function = "WaitForCancel", Retries = 3 });
+        var running = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var otherNode = new PostgreSqlTickerStore(_schema.Options());
+
+        var sent = await otherNode.RequestCancelAsync(running);
+
+        Assert.True(sent);
+        var stored = await WaitForStatusAsync(host, added.Result!.Id, TickerStatus.Cancelled);
+        await host.StopAsync();
+        Assert.Equal(0, stored.RetryCount);
+        Assert.False(await otherNode.RequestCancelAsync(running), "A finished ticker is not running anywhere.");
+    }
+
+    private IHost BuildHost(
+        ConcurrentQueue<Guid> runs,
+        TimeSpan? safetyPoll,
+        string? connectionString = null,
+        TickerFunctionDescriptor? extra = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -98,24 +127,28 @@ public sealed class PostgreSqlHostingTests(PostgreSqlServer server) : IAsyncLife
             {
                 runs.Enqueue(context.Id);
                 return ValueTask.CompletedTask;
-            }));
+            }))
+            .AddFunction(extra ?? new TickerFunctionDescriptor("Unused", (_, _) => ValueTask.CompletedTask));
 
         return builder.Build();
     }
 
-    private static async Task<TickerRecord> WaitForDoneAsync(IHost host, Guid id)
+    private static Task<TickerRecord> WaitForDoneAsync(IHost host, Guid id) =>
+        WaitForStatusAsync(host, id, TickerStatus.Done, TickerStatus.DueDone);
+
+    private static async Task<TickerRecord> WaitForStatusAsync(IHost host, Guid id, params TickerStatus[] statuses)
     {
         var store = host.Services.GetRequiredService<ITickerStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
             var row = await store.GetAsync(id, default);
-            if (row?.Status is TickerStatus.Done or TickerStatus.DueDone)
+            if (row is not null && statuses.Contains(row.Status))
             {
                 return row;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Ticker {id} did not finish; it is {row?.Status}.");
+            Assert.True(DateTime.UtcNow < deadline, $"Ticker {id} did not reach {statuses[0]}; it is {row?.Status}.");
             await Task.Delay(20);
         }
     }
