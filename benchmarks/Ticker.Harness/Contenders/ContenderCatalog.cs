@@ -21,6 +21,17 @@ internal static class ContenderCatalog
             new("ticker-sqlite", "Ticker (SQLite)",
                 (probe, settings) => new TickerContender(TickerStoreKind.Sqlite, probe, settings),
                 $"MaxConcurrency {concurrency}, SQLite file (WAL) in a fresh temp dir, AddBatchAsync of {batch}."),
+            new("ticker-postgres", "Ticker (PostgreSQL)",
+                (probe, settings) => new TickerContender(TickerStoreKind.PostgreSql, probe, settings),
+                $"MaxConcurrency {concurrency}, PostgreSQL store on a fresh database of the harness's private "
+                + $"PostgreSQL server (fsync off), AddBatchAsync of {batch}."),
+            new("hangfire-postgres", "Hangfire 1.8.25 (PostgreSql 1.21.1)",
+                (_, settings) => new HangfirePostgreSqlContender(settings, schedulePolling: null),
+                $"WorkerCount {concurrency} on Hangfire.PostgreSql 1.21.1 (long polling on), same server, default "
+                + "SchedulePollingInterval; jobs enqueued one by one."),
+            new("hangfire-postgres-fastpoll", $"Hangfire 1.8.25 (PostgreSql 1.21.1, poll {polling} ms)",
+                (_, settings) => new HangfirePostgreSqlContender(settings, options.HangfirePolling),
+                $"As above with SchedulePollingInterval {polling} ms, for the lateness scenario."),
             new(Quartz, "Quartz.NET 4.7.3 (RAMJobStore)",
                 (probe, settings) => new QuartzContender(probe, settings),
                 $"Default thread pool of {concurrency}, RAMJobStore, misfire threshold "

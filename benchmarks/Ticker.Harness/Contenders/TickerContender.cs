@@ -18,6 +18,7 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
     private ITimeTickerManager<TimeTickerEntity>? _manager;
     private CountingTickerStore? _counter;
     private string? _directory;
+    private PostgreSqlBenchDatabase? _database;
 
     public long? StoreQueries => _counter?.Calls;
 
@@ -31,6 +32,7 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
 
         profile["store_calls"] = _counter.Calls;
         profile["store_writes"] = _counter.Writes;
+        _database?.AddCounters(profile);
         foreach (var (operation, (calls, milliseconds)) in _counter.Snapshot().Where(pair => pair.Value.Calls > 0))
         {
             profile[$"store.{operation}.calls"] = calls;
@@ -55,11 +57,17 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
             _directory = Directory.CreateTempSubdirectory("ticker-harness-").FullName;
             ticker.UseSqliteStore(Path.Combine(_directory, "ticker.db"));
         }
+        else if (storeKind == TickerStoreKind.PostgreSql)
+        {
+            _database = PostgreSqlBenchServer.Shared.CreateDatabase("ticker");
+            ticker.UsePostgreSqlStore(_database.ConnectionString);
+        }
 
         DecorateStore(builder.Services);
         _host = builder.Build();
         _manager = _host.Services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
         await _host.StartAsync(cancellationToken);
+        _database?.MarkStart();
     }
 
     public async Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken)
@@ -110,6 +118,8 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
         {
             Directory.Delete(_directory, recursive: true);
         }
+
+        _database?.Dispose();
     }
 
     private static TimeTickerEntity NewTicker(int index, DateTime? dueTime) => new()

@@ -5,4 +5,5 @@ internal enum TickerStoreKind
 {
     InMemory,
     Sqlite,
+    PostgreSql,
 }

@@ -13,7 +13,8 @@ internal sealed class IdleScenario(HarnessOptions options) : IScenario
     public string Key => "idle";
 
     public IReadOnlyList<string> ContenderKeys { get; } =
-        ["baseline", "ticker-memory", "ticker-sqlite", "quartz", "hangfire", "hangfire-fastpoll"];
+        ["baseline", "ticker-memory", "ticker-sqlite", "quartz", "hangfire", "hangfire-fastpoll", "ticker-postgres",
+            "hangfire-postgres"];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } =
     [

@@ -17,7 +17,7 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
     public string Key => "lateness";
 
     public IReadOnlyList<string> ContenderKeys { get; } =
-        ["ticker-memory", "ticker-sqlite", "quartz", "hangfire-fastpoll"];
+        ["ticker-memory", "ticker-sqlite", "quartz", "hangfire-fastpoll", "ticker-postgres", "hangfire-postgres-fastpoll"];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } =
     [
