@@ -10,11 +10,12 @@ internal sealed record NodeSettings(
     TimeSpan ClockSkew,
     TimeSpan LeaseLength,
     int Concurrency,
-    TimeSpan JobDuration)
+    TimeSpan JobDuration,
+    bool Record)
 {
     public const string Usage =
         "usage: Ticker.PostgreSql.Node connection=<string> schema=<name> name=<node id> [skew-seconds=0] " +
-        "[lease-seconds=30] [concurrency=16] [job-ms=0]";
+        "[lease-seconds=30] [concurrency=16] [job-ms=0] [record=true]";
 
     public static NodeSettings Parse(string[] args)
     {
@@ -27,7 +28,8 @@ internal sealed record NodeSettings(
             TimeSpan.FromSeconds(Number(values, "skew-seconds", 0)),
             TimeSpan.FromSeconds(Number(values, "lease-seconds", 30)),
             (int)Number(values, "concurrency", 16),
-            TimeSpan.FromMilliseconds(Number(values, "job-ms", 0)));
+            TimeSpan.FromMilliseconds(Number(values, "job-ms", 0)),
+            !values.TryGetValue("record", out var record) || bool.Parse(record));
     }
 
     private static double Number(Dictionary<string, string> values, string key, double fallback) =>

@@ -6,7 +6,7 @@ using Ticker;
 using Ticker.PostgreSql.Node;
 
 // A worker node for multi-node tests: runs the "Work" tickers of a PostgreSQL schema, each run writing a row to the
-// schema's executions table, until its standard input closes. Prints "ready" once the host has started.
+// schema's executions table (unless record=false), until its standard input closes. Prints "ready" once started.
 if (args.Length < 3)
 {
     Console.Error.WriteLine(NodeSettings.Usage);
@@ -40,7 +40,10 @@ builder.Services
             await Task.Delay(settings.JobDuration, token);
         }
 
-        await log.RecordAsync(context, token);
+        if (settings.Record)
+        {
+            await log.RecordAsync(context, token);
+        }
     }));
 
 using var host = builder.Build();

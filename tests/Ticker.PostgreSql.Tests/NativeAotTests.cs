@@ -20,7 +20,7 @@ public sealed partial class NativeAotTests(PostgreSqlServer server) : IDisposabl
         Assert.Empty(WarningLine().Matches(output).Select(match => match.Value).Distinct());
 
         await using var cluster = await Cluster.CreateAsync(server);
-        await cluster.StartNodeAsync("aot", Path.Combine(_output, "Ticker.PostgreSql.Node"));
+        await cluster.StartPublishedNodeAsync("aot", Path.Combine(_output, "Ticker.PostgreSql.Node"));
         var ids = await cluster.AddJobsAsync(50, DateTime.UtcNow);
         await cluster.WaitUntilAllFinishedAsync(TimeSpan.FromSeconds(60));
         await cluster.StopNodesAsync();

@@ -44,10 +44,13 @@ internal sealed class Cluster : IAsyncDisposable
 
     /// <summary>Starts a node; <paramref name="settings"/> are extra <c>name=value</c> pairs.</summary>
     public Task<NodeProcess> StartNodeAsync(string name, params string[] settings) =>
-        StartNodeAsync(name, null, settings);
+        StartAsync(name, null, settings);
 
     /// <summary>Starts a node from a published binary.</summary>
-    public async Task<NodeProcess> StartNodeAsync(string name, string? executable, params string[] settings)
+    public Task<NodeProcess> StartPublishedNodeAsync(string name, string executable, params string[] settings) =>
+        StartAsync(name, executable, settings);
+
+    private async Task<NodeProcess> StartAsync(string name, string? executable, string[] settings)
     {
         var node = await NodeProcess.StartAsync(
             name, [$"connection={_connectionString}", $"schema={Schema}", .. settings], executable);
@@ -78,7 +81,7 @@ internal sealed class Cluster : IAsyncDisposable
         while (await UnfinishedAsync() != 0)
         {
             Assert.True(watch.Elapsed < timeout, $"Not finished after {timeout}. Node errors:\n{NodeErrors()}");
-            await Task.Delay(100);
+            await Task.Delay(25);
         }
 
         return watch.Elapsed;
@@ -110,6 +113,10 @@ internal sealed class Cluster : IAsyncDisposable
     /// <summary>Tickers by status → count.</summary>
     public async Task<Dictionary<short, int>> StatusesAsync() =>
         await ReadPairsAsync<short, int>("SELECT status, count(*)::integer FROM ticker.tickers GROUP BY status");
+
+    /// <summary>Fence → number of tickers with it: a ticker claimed exactly once has fence 1.</summary>
+    public async Task<Dictionary<long, int>> FencesAsync() =>
+        await ReadPairsAsync<long, int>("SELECT fence, count(*)::integer FROM ticker.tickers GROUP BY fence");
 
     /// <summary>Ticker id → retry count, for every ticker.</summary>
     public async Task<Dictionary<Guid, int>> RetryCountsAsync() =>
