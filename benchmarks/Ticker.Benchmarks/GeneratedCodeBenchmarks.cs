@@ -15,7 +15,8 @@ namespace Ticker.Benchmarks;
 public class GeneratedCodeBenchmarks
 {
     private static int s_calls;
-    private readonly ReminderRequest _request = new("order-42", "ada@example.com", 3, DateTime.UnixEpoch, ["vip", "eu"]);
+    private readonly ReminderRequest _request =
+        new("order-42", "ada@example.com", 3, DateTime.UnixEpoch, ["vip", "eu"]);
     private byte[] _encoded = [];
     private TickerFunctionTable _table = null!;
     private ServiceProvider _services = null!;
@@ -38,7 +39,8 @@ public class GeneratedCodeBenchmarks
     public byte[] EncodeGenerated() => TickerFunctions.SendReminder.Encode(_request);
 
     [Benchmark(Description = "encode: System.Text.Json source-generated")]
-    public byte[] EncodeSystemTextJson() => JsonSerializer.SerializeToUtf8Bytes(_request, BenchmarkJson.Default.ReminderRequest);
+    public byte[] EncodeSystemTextJson() =>
+        JsonSerializer.SerializeToUtf8Bytes(_request, BenchmarkJson.Default.ReminderRequest);
 
     [Benchmark(Description = "decode: generated codec")]
     public ReminderRequest DecodeGenerated() => TickerHelper.ReadTickerRequest<ReminderRequest>(_encoded);
