@@ -5,7 +5,8 @@ namespace Ticker;
 internal static class SqliteCronClaims
 {
     private const string Skip = """
-        UPDATE tickers SET status = 7, exception_message = $reason, updated_at = $now
+        UPDATE tickers INDEXED BY ix_tickers_due_overlap_skip
+        SET status = 7, exception_message = $reason, updated_at = $now
         WHERE status = 0 AND awaiting_parent = 0 AND execution_time <= $due_before AND cron_overlap = 1
           AND EXISTS (
             SELECT 1 FROM tickers AS running

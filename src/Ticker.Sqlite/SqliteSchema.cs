@@ -88,6 +88,13 @@ internal static class SqliteSchema
         CREATE UNIQUE INDEX ux_cron_tickers_seed ON cron_tickers (seed_key) WHERE seed_key IS NOT NULL;
         CREATE INDEX ix_cron_tickers_created ON cron_tickers (created_at, id);
         """,
+
+        // 3: the overlap-skip step of every claim looks only at due occurrences whose policy is Skip, instead of
+        // walking the whole due backlog (33 ms per claim over 100,000 due tickers without it).
+        """
+        CREATE INDEX ix_tickers_due_overlap_skip ON tickers (execution_time)
+            WHERE status = 0 AND awaiting_parent = 0 AND cron_overlap = 1;
+        """,
     ];
 
     /// <summary>The version a database has once every migration ran.</summary>
