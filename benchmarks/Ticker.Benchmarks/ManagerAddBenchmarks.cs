@@ -24,7 +24,8 @@ public class ManagerAddBenchmarks
         _manager = _services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
     }
 
-    /// <summary>Ticker's services on the in-memory store, with one function, "Send"; no host, so no scheduler.</summary>
+    /// <summary>Ticker's services on the in-memory store, with one function, "Send"; no host, so no scheduler.
+    /// </summary>
     internal static ServiceProvider BuildServices()
     {
         var services = new ServiceCollection();

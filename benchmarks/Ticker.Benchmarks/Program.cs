@@ -8,7 +8,9 @@ BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 
 static string ArtifactsPath()
 {
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory);
+         directory is not null;
+         directory = directory.Parent)
     {
         if (File.Exists(Path.Combine(directory.FullName, "Ticker.Benchmarks.csproj")))
         {

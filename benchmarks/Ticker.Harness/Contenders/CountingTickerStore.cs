@@ -44,7 +44,9 @@ internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore, ID
             return true;
         });
 
-    public Task<StoreWriteResult> InsertAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken) =>
+    public Task<StoreWriteResult> InsertAsync(
+        IReadOnlyList<TickerRecord> records,
+        CancellationToken cancellationToken) =>
         Time(1, () => inner.InsertAsync(records, cancellationToken));
 
     public Task<StoreWriteResult> UpdateIdleAsync(

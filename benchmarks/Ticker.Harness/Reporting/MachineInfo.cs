@@ -30,7 +30,8 @@ internal sealed record MachineInfo(
             return RuntimeInformation.ProcessArchitecture.ToString();
         }
 
-        var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal));
+        var model = File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal));
 
         return model?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
     }

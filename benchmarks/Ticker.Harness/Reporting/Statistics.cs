@@ -16,7 +16,8 @@ internal static class Statistics
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /// <summary>The smallest value at or above which lies the share <paramref name="p"/> of the sorted values.</summary>
+    /// <summary>The smallest value at or above which lies the share <paramref name="p"/> of the sorted values.
+    /// </summary>
     public static double Percentile(double[] sorted, double p)
     {
         if (sorted.Length == 0)

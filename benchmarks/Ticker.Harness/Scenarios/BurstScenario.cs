@@ -62,7 +62,10 @@ internal sealed class BurstScenario(HarnessOptions options) : IScenario
 
     /// <summary>Store calls and transactions per job, from the start of the host until the last job started (its
     /// outcome may still be unwritten, so the last completion batch can be missing).</summary>
-    private static void AddStoreProfile(Dictionary<string, double> metrics, Dictionary<string, double> profile, int jobs)
+    private static void AddStoreProfile(
+        Dictionary<string, double> metrics,
+        Dictionary<string, double> profile,
+        int jobs)
     {
         foreach (var (name, value) in profile)
         {

@@ -17,7 +17,10 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
     public string Key => "lateness";
 
     public IReadOnlyList<string> ContenderKeys { get; } =
-        ["ticker-memory", "ticker-sqlite", "quartz", "hangfire-fastpoll", "ticker-postgres", "hangfire-postgres-fastpoll"];
+        [
+            "ticker-memory", "ticker-sqlite", "quartz", "hangfire-fastpoll", "ticker-postgres",
+            "hangfire-postgres-fastpoll",
+        ];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } =
     [
@@ -66,7 +69,8 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
         return Enumerable.Range(0, jobs).Select(i => first.AddMilliseconds(i * stepMs)).ToArray();
     }
 
-    /// <summary>Writes index, due time and lateness of every job, for a look at which jobs were late and when.</summary>
+    /// <summary>Writes index, due time and lateness of every job, for a look at which jobs were late and when.
+    /// </summary>
     private void Dump(ContenderSpec spec, RunProbe probe, ClockAnchor anchor, DateTime[] dueTimes)
     {
         if (options.LatenessDumpDirectory is not { } directory)
