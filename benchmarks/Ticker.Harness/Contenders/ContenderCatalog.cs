@@ -32,6 +32,11 @@ internal static class ContenderCatalog
             new("hangfire-postgres-fastpoll", $"Hangfire 1.8.25 (PostgreSql 1.21.1, poll {polling} ms)",
                 (_, settings) => new HangfirePostgreSqlContender(settings, options.HangfirePolling),
                 $"As above with SchedulePollingInterval {polling} ms, for the lateness scenario."),
+            new("quartz-postgres", "Quartz.NET 4.7.3 (AdoJobStore, PostgreSQL)",
+                (probe, settings) => new QuartzPostgreSqlContender(probe, settings),
+                $"Default thread pool of {concurrency}, AdoJobStore (JobStoreTX) on a fresh database of the same "
+                + "server with our own schema, clustered, job data as strings, System.Text.Json serializer, misfire "
+                + $"threshold {QuartzContender.MisfireThreshold.TotalMinutes} min, ScheduleJobs of {batch}."),
             new(Quartz, "Quartz.NET 4.7.3 (RAMJobStore)",
                 (probe, settings) => new QuartzContender(probe, settings),
                 $"Default thread pool of {concurrency}, RAMJobStore, misfire threshold "

@@ -2,14 +2,15 @@ using Quartz;
 
 namespace Ticker.Harness;
 
-/// <summary>The Quartz job: reports its index, kept in the job's data map, to the probe.</summary>
+/// <summary>The Quartz job: reports its index, kept in the job's data map (as an int, or as a string where the store
+/// keeps job data as strings), to the probe.</summary>
 internal sealed class QuartzProbeJob(RunProbe probe) : IJob
 {
     public const string IndexKey = "i";
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        probe.Hit((int)context.JobDetail.JobDataMap[IndexKey]!);
+        probe.Hit(context.JobDetail.JobDataMap.GetInt(IndexKey));
         return ValueTask.CompletedTask;
     }
 }

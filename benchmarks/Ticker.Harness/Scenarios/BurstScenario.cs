@@ -16,7 +16,8 @@ internal sealed class BurstScenario(HarnessOptions options) : IScenario
     public string Key => "burst";
 
     public IReadOnlyList<string> ContenderKeys { get; } =
-        ["ticker-memory", "ticker-sqlite", "quartz", "hangfire", "ticker-postgres", "hangfire-postgres"];
+        ["ticker-memory", "ticker-sqlite", "quartz", "hangfire", "ticker-postgres", "hangfire-postgres",
+            "quartz-postgres"];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } = options.BurstSizes
         .Select(size => new ScenarioCase(size.ToString("N0", CultureInfo.InvariantCulture) + " jobs", size))

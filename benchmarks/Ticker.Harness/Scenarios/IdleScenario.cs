@@ -14,7 +14,7 @@ internal sealed class IdleScenario(HarnessOptions options) : IScenario
 
     public IReadOnlyList<string> ContenderKeys { get; } =
         ["baseline", "ticker-memory", "ticker-sqlite", "quartz", "hangfire", "hangfire-fastpoll", "ticker-postgres",
-            "hangfire-postgres"];
+            "hangfire-postgres", "quartz-postgres"];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } =
     [

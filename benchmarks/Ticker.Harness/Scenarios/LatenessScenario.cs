@@ -19,7 +19,7 @@ internal sealed class LatenessScenario(HarnessOptions options) : IScenario
     public IReadOnlyList<string> ContenderKeys { get; } =
         [
             "ticker-memory", "ticker-sqlite", "quartz", "hangfire-fastpoll", "ticker-postgres",
-            "hangfire-postgres-fastpoll",
+            "hangfire-postgres-fastpoll", "quartz-postgres",
         ];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } =

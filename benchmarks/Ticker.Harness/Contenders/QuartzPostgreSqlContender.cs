@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Ticker.Harness;
+
+/// <summary>
+/// Quartz.NET with its persistent AdoJobStore on a fresh database of the harness's PostgreSQL server, clustered, in a
+/// generic host (AddQuartz + AddQuartzHostedService). The tables are created by <see cref="QuartzPostgreSqlSchema"/>
+/// before Quartz starts. Jobs have the shape of the RAMJobStore contender's (a non-durable job detail with one
+/// fire-once trigger), except that the job index is kept in the job data as a string, as a store that keeps its job
+/// data as properties requires.
+/// </summary>
+/// <remarks>
+/// Store queries are the statements PostgreSQL ran in the contender's database (<c>pg_stat_statements</c>), as for
+/// hangfire-postgres, not trigger acquisitions as for the RAMJobStore contender: an idle clustered AdoJobStore also
+/// checks in and scans for misfires, queries a decorator around the store's acquisitions would not see.
+/// </remarks>
+internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSettings settings) : IContender
+{
+    private IHost? _host;
+    private IScheduler? _scheduler;
+    private PostgreSqlBenchDatabase? _database;
+
+    public long? StoreQueries => _database?.Statements;
+
+    public Dictionary<string, double> StoreProfile()
+    {
+        var profile = new Dictionary<string, double>();
+        _database?.AddCounters(profile);
+
+        return profile;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _database = PostgreSqlBenchServer.Shared.CreateDatabase("quartz");
+        QuartzPostgreSqlSchema.Create(_database.ConnectionString);
+
+        var builder = HarnessHost.CreateBuilder();
+        builder.Services.AddSingleton(probe);
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(settings.Concurrency);
+            quartz.UsePersistentStore(ConfigureStore);
+        });
+        builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = false);
+        _host = builder.Build();
+        await _host.StartAsync(cancellationToken);
+        _scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        _database.MarkStart();
+    }
+
+    public async Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken)
+    {
+        var end = firstIndex + count;
+        for (var start = firstIndex; start < end; start += settings.AddBatch)
+        {
+            var stop = Math.Min(end, start + settings.AddBatch);
+            await ScheduleAsync(start, stop, index => null, cancellationToken);
+        }
+    }
+
+    public async Task AddAtAsync(IReadOnlyList<DateTime> dueTimes, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < dueTimes.Count; start += settings.AddBatch)
+        {
+            var stop = Math.Min(dueTimes.Count, start + settings.AddBatch);
+            await ScheduleAsync(start, stop, index => dueTimes[index], cancellationToken);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        _database?.Dispose();
+    }
+
+    /// <summary>Job data as strings (Quartz 3's <c>UseProperties</c>), System.Text.Json for what is serialized,
+    /// clustering on, and the RAMJobStore contender's misfire threshold.</summary>
+    private void ConfigureStore(IPersistentStoreBuilder store)
+    {
+        store.UsePostgres(_database!.ConnectionString);
+        store.UseSystemTextJsonSerializer();
+        store.UseClustering();
+        store.ConfigureStore(options =>
+        {
+            options.StoreJobDataAsStrings = true;
+            options.MisfireThreshold = QuartzContender.MisfireThreshold;
+        });
+    }
+
+    private async Task ScheduleAsync(
+        int start,
+        int stop,
+        Func<int, DateTime?> dueTime,
+        CancellationToken cancellationToken)
+    {
+        if (stop - start == 1)
+        {
+            var (job, trigger) = NewJob(start, dueTime(start));
+            await _scheduler!.ScheduleJob(job, trigger, default, cancellationToken);
+            return;
+        }
+
+        var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(stop - start);
+        for (var index = start; index < stop; index++)
+        {
+            var (job, trigger) = NewJob(index, dueTime(index));
+            jobs.Add(job, [trigger]);
+        }
+
+        await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
+    }
+
+    private static (IJobDetail Job, ITrigger Trigger) NewJob(int index, DateTime? dueTime)
+    {
+        var name = "probe-" + index.ToString(CultureInfo.InvariantCulture);
+        var job = JobBuilder.Create<QuartzProbeJob>()
+            .WithIdentity(name)
+            .UsingJobData(QuartzProbeJob.IndexKey, index.ToString(CultureInfo.InvariantCulture))
+            .Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(name);
+        trigger = dueTime is { } due ? trigger.StartAt(new DateTimeOffset(due)) : trigger.StartNow();
+
+        return (job, trigger.Build());
+    }
+}
