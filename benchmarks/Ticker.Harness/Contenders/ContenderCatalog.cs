@@ -5,6 +5,14 @@ internal static class ContenderCatalog
 {
     public const string Quartz = "quartz";
 
+    /// <summary>The schedulers a PostgreSQL Ticker is compared with in the reports.</summary>
+    public static readonly IReadOnlyList<string> PostgreSqlPeers =
+        ["hangfire-postgres", "hangfire-postgres-fastpoll", "quartz-postgres"];
+
+    /// <summary>Whether a contender keeps its jobs in the harness's PostgreSQL server.</summary>
+    public static bool IsPostgreSql(string key) => key.EndsWith("-postgres", StringComparison.Ordinal)
+        || key.Contains("-postgres-", StringComparison.Ordinal);
+
     public static IReadOnlyList<ContenderSpec> All(HarnessOptions options)
     {
         var concurrency = options.Concurrency;

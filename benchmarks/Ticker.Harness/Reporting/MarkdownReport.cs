@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Ticker.Harness;
 
-/// <summary>Renders the medians as markdown tables, one per scenario case, with ratios to Quartz.NET.</summary>
+/// <summary>Renders the medians as markdown tables, one per scenario case, with ratios to a peer: Quartz.NET
+/// (RAMJobStore) for the in-process stores, the best of Hangfire and Quartz.NET on PostgreSQL for the PostgreSQL
+/// contenders.</summary>
 internal sealed class MarkdownReport(
     HarnessOptions options,
     MachineInfo machine,
@@ -32,7 +34,8 @@ internal sealed class MarkdownReport(
         Line();
         Line(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.ProcessorCount} cores ({machine.Cpu}), {machine.OperatingSystem}, {machine.Runtime}."));
         Line(Invariant($"Load average (1/5/15 min) at start {machine.LoadAverageAtStart ?? "n/a"}, at end {machine.LoadAverageAtEnd ?? "n/a"}."));
-        Line(Invariant($"{options.Repeat} repetition(s) per case; figures are medians; \"× Quartz\" is the ratio to Quartz.NET's median in the same run."));
+        Line(Invariant($"{options.Repeat} repetition(s) per case; figures are medians; \"× peer\" is the ratio to Quartz.NET's (RAMJobStore) median in the same run, or for a PostgreSQL contender to the best median of Hangfire and Quartz.NET on PostgreSQL."));
+        Line("Store transactions per job: counted by the PostgreSQL server for the PostgreSQL contenders, by Ticker's store decorator otherwise.");
         Line();
         foreach (var key in rows.Select(row => row.Contender).Distinct())
         {
@@ -55,57 +58,59 @@ internal sealed class MarkdownReport(
 
     private void WriteBurst(IReadOnlyList<SummaryRow> cases)
     {
-        var quartz = Quartz(cases);
-        Line("| Scheduler | jobs/s | × Quartz | total s | in add calls s | store transactions per job | ran twice "
+        Line("| Scheduler | jobs/s | × peer | total s | in add calls s | store transactions per job | ran twice "
             + "| runs |");
         Line("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in cases)
         {
-            Line($"| {row.ContenderName} | {F(row["jobs_per_s"], "N0")} | {Ratio(row["jobs_per_s"], quartz?["jobs_per_s"])} "
-                + $"| {F(row["total_s"], "0.00")} | {F(row["add_s"], "0.00")} | {F(row["store_writes_per_job"], "0.000")} "
+            var ratio = Ratio(row["jobs_per_s"], Peer(cases, row, "jobs_per_s", higherIsBetter: true));
+            var transactions = row["db_write_transactions_per_job"] ?? row["store_writes_per_job"];
+            Line($"| {row.ContenderName} | {F(row["jobs_per_s"], "N0")} | {ratio} "
+                + $"| {F(row["total_s"], "0.00")} | {F(row["add_s"], "0.00")} | {F(transactions, "0.000")} "
                 + $"| {F(row["repeats"], "0")} | {Runs(row)} |");
         }
     }
 
     private void WriteLateness(IReadOnlyList<SummaryRow> cases)
     {
-        var quartz = Quartz(cases);
-        Line("| Scheduler | p50 ms | p95 ms | p99 ms | max ms | early % | p99 × Quartz | p99 ms (wall) "
+        Line("| Scheduler | p50 ms | p95 ms | p99 ms | max ms | early % | p99 × peer | p99 ms (wall) "
             + "| early % (wall) | clock drift ms | runs |");
         Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in cases)
         {
+            var ratio = Ratio(row["p99_ms"], Peer(cases, row, "p99_ms", higherIsBetter: false));
             Line($"| {row.ContenderName} | {F(row["p50_ms"], "0.000")} | {F(row["p95_ms"], "0.000")} "
                 + $"| {F(row["p99_ms"], "0.000")} | {F(row["max_ms"], "0.000")} | {F(row["early_pct"], "0.0")} "
-                + $"| {Ratio(row["p99_ms"], quartz?["p99_ms"])} | {F(row["p99_wall_ms"], "0.000")} "
+                + $"| {ratio} | {F(row["p99_wall_ms"], "0.000")} "
                 + $"| {F(row["early_wall_pct"], "0.0")} | {F(row["drift_ms"], "0.000")} | {Runs(row)} |");
         }
     }
 
     private void WriteIdle(IReadOnlyList<SummaryRow> cases)
     {
-        var quartz = Quartz(cases);
-        Line("| Scheduler | CPU s | CPU % of one core | × Quartz | store queries | runs |");
+        Line("| Scheduler | CPU s | CPU % of one core | × peer | store queries | runs |");
         Line("|---|---:|---:|---:|---:|---:|");
         foreach (var row in cases)
         {
+            var ratio = Ratio(row["cpu_s"], Peer(cases, row, "cpu_s", higherIsBetter: false));
             Line($"| {row.ContenderName} | {F(row["cpu_s"], "0.000")} | {F(row["cpu_pct"], "0.00")} "
-                + $"| {Ratio(row["cpu_s"], quartz?["cpu_s"])} | {F(row["store_queries"], "0")} | {Runs(row)} |");
+                + $"| {ratio} | {F(row["store_queries"], "0")} | {Runs(row)} |");
         }
     }
 
     private void WriteFirstRun(IReadOnlyList<SummaryRow> cases)
     {
-        var quartz = Quartz(cases);
-        Line("| Scheduler | build + start ms | add → run ms | total ms (warm) | × Quartz | new process → run ms "
-            + "| of which runtime start ms | × Quartz | runs |");
+        Line("| Scheduler | build + start ms | add → run ms | total ms (warm) | × peer | new process → run ms "
+            + "| of which runtime start ms | × peer | runs |");
         Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in cases)
         {
+            var warmRatio = Ratio(row["total_ms"], Peer(cases, row, "total_ms", higherIsBetter: false));
+            var coldRatio = Ratio(row["cold_ms"], Peer(cases, row, "cold_ms", higherIsBetter: false));
             Line($"| {row.ContenderName} | {F(row["start_ms"], "0.0")} | {F(row["add_to_run_ms"], "0.0")} "
-                + $"| {F(row["total_ms"], "0.0")} | {Ratio(row["total_ms"], quartz?["total_ms"])} "
+                + $"| {F(row["total_ms"], "0.0")} | {warmRatio} "
                 + $"| {F(row["cold_ms"], "0")} | {F(row["cold_runtime_ms"], "0")} "
-                + $"| {Ratio(row["cold_ms"], quartz?["cold_ms"])} | {Runs(row)} |");
+                + $"| {coldRatio} | {Runs(row)} |");
         }
     }
 
@@ -126,8 +131,29 @@ internal sealed class MarkdownReport(
         }
     }
 
-    private static SummaryRow? Quartz(IReadOnlyList<SummaryRow> cases) =>
-        cases.FirstOrDefault(row => row.Contender == ContenderCatalog.Quartz);
+    /// <summary>What <paramref name="row"/> is compared with: Quartz.NET's (RAMJobStore) median for an in-process
+    /// store; for a PostgreSQL contender the best median among the PostgreSQL peers in the case, so Ticker on
+    /// PostgreSQL faces whichever of Hangfire and Quartz.NET did better on that figure.</summary>
+    private static double? Peer(IReadOnlyList<SummaryRow> cases, SummaryRow row, string metric, bool higherIsBetter)
+    {
+        if (!ContenderCatalog.IsPostgreSql(row.Contender))
+        {
+            return cases.FirstOrDefault(peer => peer.Contender == ContenderCatalog.Quartz)?[metric];
+        }
+
+        var values = cases
+            .Where(peer => ContenderCatalog.PostgreSqlPeers.Contains(peer.Contender))
+            .Select(peer => peer[metric])
+            .OfType<double>()
+            .Where(value => !double.IsNaN(value))
+            .ToList();
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        return higherIsBetter ? values.Max() : values.Min();
+    }
 
     private static string Runs(SummaryRow row) =>
         row.Failures == 0 ? Invariant($"{row.Runs}") : Invariant($"{row.Runs} ({row.Failures} failed)");

@@ -7,7 +7,8 @@ namespace Ticker.Harness;
 /// N one-off jobs due now. Measured from the first add call to the start of the last job, so adding is included; jobs
 /// start running while later ones are still being added. Figures: <c>jobs_per_s</c>, <c>total_s</c>, <c>add_s</c>
 /// (time spent in add calls) and <c>repeats</c> (jobs that ran twice, which must be zero); for Ticker also store
-/// calls and writes (transactions) per job and the calls and time per store operation.
+/// calls and writes (transactions) per job and the calls and time per store operation; for every contender on
+/// PostgreSQL the write transactions per job the server counted.
 /// </summary>
 internal sealed class BurstScenario(HarnessOptions options) : IScenario
 {
@@ -62,7 +63,8 @@ internal sealed class BurstScenario(HarnessOptions options) : IScenario
     }
 
     /// <summary>Store calls and transactions per job, from the start of the host until the last job started (its
-    /// outcome may still be unwritten, so the last completion batch can be missing).</summary>
+    /// outcome may still be unwritten, so the last completion batch can be missing); on PostgreSQL also the write
+    /// transactions the server counted in that time.</summary>
     private static void AddStoreProfile(
         Dictionary<string, double> metrics,
         Dictionary<string, double> profile,
@@ -77,6 +79,11 @@ internal sealed class BurstScenario(HarnessOptions options) : IScenario
         {
             metrics["store_calls_per_job"] = calls / jobs;
             metrics["store_writes_per_job"] = writes / jobs;
+        }
+
+        if (profile.TryGetValue("db_write_transactions", out var commits))
+        {
+            metrics["db_write_transactions_per_job"] = commits / jobs;
         }
     }
 }
