@@ -26,6 +26,39 @@ internal sealed partial class CronPlanner
         await InsertAsync(crons, planned, stopping).ConfigureAwait(false);
     }
 
+    /// <summary>Plans crons just added on this node and drops the plans of crons just deleted, reading nothing: an
+    /// added cron has no occurrence yet, so none can have been missed. A cron already planned (a reload may have
+    /// read it first) is left as it is.</summary>
+    private async Task ApplyAsync(ICronTickerStore crons, CronChanges changes, CancellationToken stopping)
+    {
+        foreach (var id in changes.Deleted)
+        {
+            Drop(id);
+        }
+
+        var now = Now();
+        var planned = new List<TickerRecord>();
+        var none = new Dictionary<Guid, DateTime>();
+        foreach (var cron in changes.Added)
+        {
+            if (cron.IsEnabled && !_plans.ContainsKey(cron.Id) && KeepOrStart(cron, none, now, planned) is { } plan)
+            {
+                _plans.Add(cron.Id, plan);
+                Enqueue(plan);
+            }
+        }
+
+        await InsertAsync(crons, planned, stopping).ConfigureAwait(false);
+    }
+
+    private void Drop(Guid id)
+    {
+        if (_plans.Remove(id, out var plan) && plan.Planned is { } planned)
+        {
+            _queue.Remove((planned.Ticks, id));
+        }
+    }
+
     private CronPlan? KeepOrStart(
         CronTickerRecord cron,
         IReadOnlyDictionary<Guid, DateTime> lastTimes,

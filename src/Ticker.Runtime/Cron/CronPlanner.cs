@@ -5,9 +5,10 @@ namespace Ticker;
 
 /// <summary>
 /// Keeps the next occurrence of every enabled cron materialized as an idle row ahead of its time. Crons are held in
-/// memory, ordered by their materialized occurrence, and read again only when a local write signals a change or at
-/// the slow <see cref="ReloadInterval"/>; between occurrences the loop sleeps, so idle crons cost nothing. Runs only
-/// when the store implements <see cref="ICronTickerStore"/>.
+/// memory, ordered by their materialized occurrence. Crons added or deleted on this node are planned or dropped one by
+/// one, without reading the store; all crons are read again only after a local update and at the slow
+/// <see cref="ReloadInterval"/> (to see changes made by other nodes). Between occurrences the loop sleeps, so idle
+/// crons cost nothing. Runs only when the store implements <see cref="ICronTickerStore"/>.
 /// </summary>
 internal sealed partial class CronPlanner(
     ITickerStore store,
@@ -78,9 +79,14 @@ internal sealed partial class CronPlanner(
 
     private async Task PlanCycleAsync(ICronTickerStore crons, CancellationToken stopping)
     {
-        if (plannerSignal.TakeChanged() || Now() >= _nextReload)
+        var changes = plannerSignal.TakeChanges();
+        if (changes.Reload || Now() >= _nextReload)
         {
             await ReloadAsync(crons, stopping).ConfigureAwait(false);
+        }
+        else if (!changes.IsEmpty)
+        {
+            await ApplyAsync(crons, changes, stopping).ConfigureAwait(false);
         }
 
         await PlanDueAsync(crons, stopping).ConfigureAwait(false);

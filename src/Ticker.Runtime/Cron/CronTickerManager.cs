@@ -30,7 +30,10 @@ internal sealed class CronTickerManager<TCronTicker>(
         {
             var existing = await crons.GetCronAsync(id, cancellationToken).ConfigureAwait(false);
             var result = await crons.DeleteCronsAsync([id], cancellationToken).ConfigureAwait(false);
-            plannerSignal.Notify();
+            if (result.IsApplied)
+            {
+                plannerSignal.NotifyDeleted([id]);
+            }
 
             return result.IsApplied && existing is not null
                 ? TickerResult.Succeeded(CronTickerMapper.ToEntity<TCronTicker>(existing), result.Affected)
@@ -66,7 +69,10 @@ internal sealed class CronTickerManager<TCronTicker>(
         try
         {
             var result = await crons.DeleteCronsAsync(ids, cancellationToken).ConfigureAwait(false);
-            plannerSignal.Notify();
+            if (result.IsApplied)
+            {
+                plannerSignal.NotifyDeleted(ids);
+            }
 
             return result.IsApplied
                 ? TickerResult.Succeeded<TCronTicker>(null, result.Affected)
@@ -158,7 +164,14 @@ internal sealed class CronTickerManager<TCronTicker>(
         }
 
         CopyBack(records, entities, insert);
-        plannerSignal.Notify();
+        if (insert)
+        {
+            plannerSignal.NotifyAdded(records);
+        }
+        else
+        {
+            plannerSignal.Notify();
+        }
 
         return TickerResult.Succeeded(entities, written.Affected);
     }

@@ -42,4 +42,58 @@ public sealed class CronIdleCostTests
         await host.AdvanceAsync(CronPlanner.ReloadInterval, TimeSpan.FromSeconds(10));
         await Eventually.TrueAsync(() => counting.CronReads == readsAfterStart + 2, "one reload (crons and last times)");
     }
+
+    [Fact]
+    public async Task A_cron_added_beside_ten_thousand_is_planned_without_reading_the_others()
+    {
+        var (host, counting) = await StartWithYearlyCronsAsync(10_000);
+        await using (host)
+        {
+            var readsBefore = counting.CronReads;
+
+            var added = await host.AddCronAsync(new CronTickerEntity { Function = "Yearly", Expression = "30 9 * * *" });
+
+            await Eventually.TrueAsync(() => host.Store.Count == 10_001, "the added cron's occurrence");
+            var occurrence = Assert.Single(await host.OccurrencesAsync(added.Id));
+            Assert.Equal(host.Now.Date.AddHours(9).AddMinutes(30), occurrence.ExecutionTime);
+            Assert.Equal(readsBefore, counting.CronReads);
+        }
+    }
+
+    [Fact]
+    public async Task A_deleted_cron_is_dropped_without_reading_the_others_and_never_planned_again()
+    {
+        var (host, counting) = await StartWithYearlyCronsAsync(1_000);
+        await using (host)
+        {
+            var deleted = await host.AddCronAsync(new CronTickerEntity { Function = "Yearly", Expression = "* * * * *" });
+            await Eventually.TrueAsync(() => host.Store.Count == 1_001, "the added cron's occurrence");
+            var readsBefore = counting.CronReads;
+
+            var result = await host.Crons().DeleteAsync(deleted.Id);
+            Assert.True(result.IsSucceeded, result.Exception?.ToString());
+            await host.AdvanceAsync(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(10));
+            await Task.Delay(100);
+
+            Assert.Empty(await host.OccurrencesAsync(deleted.Id));
+            Assert.Equal(1_000, host.Store.Count);
+            // The delete itself reads the cron once (to return it); the planner reads nothing.
+            Assert.Equal(readsBefore + 1, counting.CronReads);
+        }
+    }
+
+    private static async Task<(TickerTestHost Host, CountingCronStore Counting)> StartWithYearlyCronsAsync(int count)
+    {
+        CountingCronStore? counting = null;
+        var crons = Enumerable.Range(0, count)
+            .Select(i => CronHost.Existing("Yearly", $"0 {i % 60} {i / 60 % 24} 1 1 *", TickerTestHost.Start.UtcDateTime))
+            .ToList();
+        var host = await TickerTestHost.StartAsync(
+            t => t.AddFunction(Functions.Noop("Yearly")),
+            seed: store => store.InsertCronsAsync(crons, default),
+            wrapStore: store => counting = new CountingCronStore((InMemoryTickerStore)store));
+        await Eventually.TrueAsync(() => host.Store.Count == count, "a pending occurrence per cron");
+
+        return (host, counting!);
+    }
 }
