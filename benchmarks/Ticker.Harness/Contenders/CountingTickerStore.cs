@@ -4,22 +4,27 @@ namespace Ticker.Harness;
 
 /// <summary>
 /// An <see cref="ITickerStore"/> that counts every call it forwards, and the time spent in it, by operation: each call
-/// is one round trip on a database store, and each write one transaction. Disposes the store it wraps, as the
-/// container would have.
+/// is one round trip on a database store, and each write one transaction. Cron calls are forwarded and counted too, and
+/// notifications pass through uncounted (they are pushed by the database, not asked for). Throws on a cron call when
+/// the wrapped store keeps no crons. Disposes the store it wraps, as the container would have.
 /// </summary>
-internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore, IDisposable
+internal sealed class CountingTickerStore(ITickerStore inner)
+    : ITickerStore, ICronTickerStore, ITickerStoreNotifications, IDisposable
 {
     private static readonly string[] s_names =
     [
         nameof(InitializeAsync), nameof(InsertAsync), nameof(UpdateIdleAsync), nameof(DeleteAsync), nameof(GetAsync),
         nameof(QueryAsync), nameof(ClaimDueAsync), nameof(CompleteAsync), nameof(RenewLeasesAsync),
-        nameof(GetNextWakeTimeAsync),
+        nameof(GetNextWakeTimeAsync), nameof(InsertCronsAsync), nameof(UpdateCronsAsync), nameof(DeleteCronsAsync),
+        nameof(GetCronAsync), nameof(QueryCronsAsync), nameof(GetEnabledCronsAsync), nameof(GetLastCronTimesAsync),
+        nameof(InsertOccurrencesAsync), nameof(QueryOccurrencesAsync), nameof(SeedCronAsync),
     ];
 
     private static readonly HashSet<string> s_writes =
     [
         nameof(InsertAsync), nameof(UpdateIdleAsync), nameof(DeleteAsync), nameof(ClaimDueAsync),
-        nameof(CompleteAsync), nameof(RenewLeasesAsync),
+        nameof(CompleteAsync), nameof(RenewLeasesAsync), nameof(InsertCronsAsync), nameof(UpdateCronsAsync),
+        nameof(DeleteCronsAsync), nameof(InsertOccurrencesAsync), nameof(SeedCronAsync),
     ];
 
     private readonly long[] _calls = new long[s_names.Length];
@@ -79,7 +84,56 @@ internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore, ID
     public Task<DateTime?> GetNextWakeTimeAsync(CancellationToken cancellationToken) =>
         Time(9, () => inner.GetNextWakeTimeAsync(cancellationToken));
 
+    public Task<StoreWriteResult> InsertCronsAsync(
+        IReadOnlyList<CronTickerRecord> crons,
+        CancellationToken cancellationToken) =>
+        Time(10, () => Crons.InsertCronsAsync(crons, cancellationToken));
+
+    public Task<StoreWriteResult> UpdateCronsAsync(
+        IReadOnlyList<CronTickerRecord> crons,
+        CancellationToken cancellationToken) =>
+        Time(11, () => Crons.UpdateCronsAsync(crons, cancellationToken));
+
+    public Task<StoreWriteResult> DeleteCronsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        Time(12, () => Crons.DeleteCronsAsync(ids, cancellationToken));
+
+    public Task<CronTickerRecord?> GetCronAsync(Guid id, CancellationToken cancellationToken) =>
+        Time(13, () => Crons.GetCronAsync(id, cancellationToken));
+
+    public Task<TickerPage<CronTickerRecord>> QueryCronsAsync(
+        int skip,
+        int take,
+        CancellationToken cancellationToken) =>
+        Time(14, () => Crons.QueryCronsAsync(skip, take, cancellationToken));
+
+    public Task<IReadOnlyList<CronTickerRecord>> GetEnabledCronsAsync(CancellationToken cancellationToken) =>
+        Time(15, () => Crons.GetEnabledCronsAsync(cancellationToken));
+
+    public Task<IReadOnlyDictionary<Guid, DateTime>> GetLastCronTimesAsync(CancellationToken cancellationToken) =>
+        Time(16, () => Crons.GetLastCronTimesAsync(cancellationToken));
+
+    public Task<int> InsertOccurrencesAsync(
+        IReadOnlyList<TickerRecord> occurrences,
+        CancellationToken cancellationToken) =>
+        Time(17, () => Crons.InsertOccurrencesAsync(occurrences, cancellationToken));
+
+    public Task<TickerPage<TickerRecord>> QueryOccurrencesAsync(
+        Guid cronTickerId,
+        int skip,
+        int take,
+        CancellationToken cancellationToken) =>
+        Time(18, () => Crons.QueryOccurrencesAsync(cronTickerId, skip, take, cancellationToken));
+
+    public Task<bool> SeedCronAsync(CronTickerRecord cron, CancellationToken cancellationToken) =>
+        Time(19, () => Crons.SeedCronAsync(cron, cancellationToken));
+
+    public IDisposable Subscribe(Action<DateTime> onDue) =>
+        inner is ITickerStoreNotifications notifications ? notifications.Subscribe(onDue) : NoSubscription.Instance;
+
     public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    private ICronTickerStore Crons => inner as ICronTickerStore
+        ?? throw new NotSupportedException($"{inner.GetType().Name} keeps no crons.");
 
     /// <summary>Runs the call and counts it, timing from before the call starts (a store may do all its work before
     /// returning its task) to when its task completes.</summary>
@@ -94,6 +148,15 @@ internal sealed class CountingTickerStore(ITickerStore inner) : ITickerStore, ID
         {
             Interlocked.Increment(ref _calls[slot]);
             Interlocked.Add(ref _elapsed[slot], Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    private sealed class NoSubscription : IDisposable
+    {
+        public static readonly NoSubscription Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 }
