@@ -6,7 +6,7 @@ namespace Ticker.Harness;
 /// </summary>
 internal sealed class HarnessOptions
 {
-    public HashSet<string> Scenarios { get; private set; } = ["burst", "lateness", "idle", "firstrun"];
+    public HashSet<string> Scenarios { get; private set; } = ["burst", "lateness", "idle", "cron", "firstrun"];
 
     public HashSet<string>? Contenders { get; private set; }
 
@@ -20,6 +20,9 @@ internal sealed class HarnessOptions
 
     /// <summary>How far ahead of the first due time the lateness jobs are added.</summary>
     public TimeSpan LatenessLead { get; private set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Crons of the cron planning-cost scenario.</summary>
+    public int CronCount { get; private set; } = 10_000;
 
     public TimeSpan IdleDuration { get; private set; } = TimeSpan.FromSeconds(30);
 
@@ -89,13 +92,14 @@ internal sealed class HarnessOptions
 
     public static string Usage => """
         Ticker.Harness: Ticker, Quartz.NET and Hangfire side by side in one process.
-          --scenario all|burst,lateness,idle,firstrun   scenarios to run (default all)
+          --scenario all|burst,lateness,idle,cron,firstrun   scenarios to run (default all)
           --contenders LIST       ticker-memory,ticker-sqlite,quartz,hangfire,hangfire-fastpoll,baseline
           --repeat R              repetitions of each scenario (default 3); medians are reported
           --burst N[,N...]        burst sizes (default 10000,100000)
           --lateness-jobs N       jobs of the lateness scenario (default 1000)
           --lateness-seconds S    spread of their due times (default 10)
-          --idle-seconds S        idle measurement window (default 30)
+          --idle-seconds S        idle measurement window (default 30), also of the cron scenario
+          --crons N               crons of the cron planning-cost scenario (default 10000)
           --concurrency N         MaxConcurrency / thread pool / WorkerCount (default 16)
           --add-batch N           jobs per add call for Ticker and Quartz (default 1000; 1 = one by one)
           --hangfire-poll-ms MS   Hangfire SchedulePollingInterval for the lateness scenario (default 100)
@@ -118,6 +122,7 @@ internal sealed class HarnessOptions
         LatenessSpread = TimeSpan.FromSeconds(2);
         LatenessLead = TimeSpan.FromSeconds(1);
         IdleDuration = TimeSpan.FromSeconds(3);
+        CronCount = 1_000;
         IdleSettle = TimeSpan.FromSeconds(1);
         WarmupJobs = 500;
         RunTimeout = TimeSpan.FromSeconds(60);
@@ -129,7 +134,7 @@ internal sealed class HarnessOptions
         switch (name)
         {
             case "--scenario":
-                Scenarios = value == "all" ? ["burst", "lateness", "idle", "firstrun"] : SplitSet(value);
+                Scenarios = value == "all" ? ["burst", "lateness", "idle", "cron", "firstrun"] : SplitSet(value);
                 break;
             case "--contenders":
                 Contenders = SplitSet(value);
@@ -148,6 +153,9 @@ internal sealed class HarnessOptions
                 break;
             case "--idle-seconds":
                 IdleDuration = TimeSpan.FromSeconds(Positive(name, value));
+                break;
+            case "--crons":
+                CronCount = Positive(name, value);
                 break;
             case "--concurrency":
                 Concurrency = Positive(name, value);

@@ -26,6 +26,7 @@ IScenario[] scenarios =
     new BurstScenario(options),
     new LatenessScenario(options),
     new IdleScenario(options),
+    new CronIdleScenario(options),
     new FirstRunScenario(options),
 ];
 var selected = scenarios.Where(scenario => options.Scenarios.Contains(scenario.Key)).ToList();

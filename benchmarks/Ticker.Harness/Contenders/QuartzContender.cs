@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Globalization;
 using Quartz;
 using Quartz.Impl;
 
@@ -7,7 +8,7 @@ namespace Ticker.Harness;
 
 /// <summary>Quartz.NET with its in-memory RAMJobStore in a generic host (AddQuartz + AddQuartzHostedService). Each job
 /// is a non-durable job detail with one fire-once trigger, the Quartz shape of a one-off job.</summary>
-internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings) : IContender
+internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings) : IContender, ICronContender
 {
     /// <summary>Longer than any run of the harness: a job that waits for a thread during a burst is not a misfire.
     /// </summary>
@@ -62,6 +63,32 @@ internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings
         }
     }
 
+    /// <summary>Each cron is a durable job detail with one cron trigger in UTC, scheduled in batches.</summary>
+    public async Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in crons.Chunk(settings.AddBatch))
+        {
+            var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(chunk.Length);
+            foreach (var cron in chunk)
+            {
+                var name = "cron-" + cron.Index.ToString(CultureInfo.InvariantCulture);
+                var job = JobBuilder.Create<QuartzProbeJob>()
+                    .WithIdentity(name)
+                    .UsingJobData(QuartzProbeJob.IndexKey, cron.Index)
+                    .Build();
+                var expression = string.Create(CultureInfo.InvariantCulture,
+                    $"{cron.At.Second} {cron.At.Minute} {cron.At.Hour} * * ?");
+                var trigger = TriggerBuilder.Create()
+                    .WithIdentity(name)
+                    .WithCronSchedule(expression, schedule => schedule.InTimeZone(TimeZoneInfo.Utc))
+                    .Build();
+                jobs.Add(job, [trigger]);
+            }
+
+            await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_host is not null)
@@ -111,7 +138,7 @@ internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings
 
     private static (IJobDetail Job, ITrigger Trigger) NewJob(int index, DateTime? dueTime)
     {
-        var name = "probe-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = "probe-" + index.ToString(CultureInfo.InvariantCulture);
         var job = JobBuilder.Create<QuartzProbeJob>()
             .WithIdentity(name)
             .UsingJobData(QuartzProbeJob.IndexKey, index)

@@ -10,12 +10,13 @@ namespace Ticker.Harness;
 /// store, whichever it is, is always wrapped in a <see cref="CountingTickerStore"/>: one counter increment per store
 /// call, which is per batch, costs nothing measurable and gives the round trips and transactions per job.</summary>
 internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe, ContenderSettings settings)
-    : IContender
+    : IContender, ICronContender
 {
     private const string FunctionName = "Probe";
 
     private IHost? _host;
     private ITimeTickerManager<TimeTickerEntity>? _manager;
+    private ICronTickerManager<CronTickerEntity>? _crons;
     private CountingTickerStore? _counter;
     private string? _directory;
     private PostgreSqlBenchDatabase? _database;
@@ -66,6 +67,7 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
         DecorateStore(builder.Services);
         _host = builder.Build();
         _manager = _host.Services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
+        _crons = _host.Services.GetRequiredService<ICronTickerManager<CronTickerEntity>>();
         await _host.StartAsync(cancellationToken);
         _database?.MarkStart();
     }
@@ -96,6 +98,22 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
             }
 
             await AddAsync(batch, cancellationToken);
+        }
+    }
+
+    public async Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in crons.Chunk(settings.AddBatch))
+        {
+            var batch = chunk.Select(cron => new CronTickerEntity
+            {
+                Function = FunctionName,
+                Expression = string.Create(CultureInfo.InvariantCulture,
+                    $"{cron.At.Second} {cron.At.Minute} {cron.At.Hour} * * *"),
+                Request = Encoding.ASCII.GetBytes(cron.Index.ToString(CultureInfo.InvariantCulture)),
+            }).ToList();
+            var result = await _crons!.AddBatchAsync(batch, cancellationToken);
+            EnsureSucceeded(result.IsSucceeded, result.Exception);
         }
     }
 
@@ -161,7 +179,7 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
     {
         if (!succeeded)
         {
-            throw new InvalidOperationException("Ticker refused a job.", exception);
+            throw new InvalidOperationException("Ticker refused a job: " + exception?.Message, exception);
         }
     }
 

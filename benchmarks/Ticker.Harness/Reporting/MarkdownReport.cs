@@ -22,6 +22,7 @@ internal sealed class MarkdownReport(
         WriteScenario("lateness", "Lateness: start minus due time (lower is better; early starts are bugs)",
             WriteLateness);
         WriteScenario("idle", "Idle: nothing to do", WriteIdle);
+        WriteScenario("cron", "Cron planning cost: daily crons, none due in the window but one sentinel", WriteCron);
         WriteScenario("firstrun", "Start to first run", WriteFirstRun);
         WriteFailures();
 
@@ -95,6 +96,21 @@ internal sealed class MarkdownReport(
             var ratio = Ratio(row["cpu_s"], Peer(cases, row, "cpu_s", higherIsBetter: false));
             Line($"| {row.ContenderName} | {F(row["cpu_s"], "0.000")} | {F(row["cpu_pct"], "0.00")} "
                 + $"| {ratio} | {F(row["store_queries"], "0")} | {Runs(row)} |");
+        }
+    }
+
+    private void WriteCron(IReadOnlyList<SummaryRow> cases)
+    {
+        var quartz = Quartz(cases);
+        Line("| Scheduler | adding s | CPU s | CPU % of one core | × Quartz | store queries | heap MB "
+            + "| sentinel late ms | runs |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in cases)
+        {
+            Line($"| {row.ContenderName} | {F(row["add_s"], "0.00")} | {F(row["cpu_s"], "0.000")} "
+                + $"| {F(row["cpu_pct"], "0.00")} | {Ratio(row["cpu_s"], quartz?["cpu_s"])} "
+                + $"| {F(row["store_queries"], "0")} | {F(row["heap_mb"], "0.0")} "
+                + $"| {F(row["sentinel_late_ms"], "0.000")} | {Runs(row)} |");
         }
     }
 
