@@ -41,6 +41,7 @@ internal sealed class PostgreSqlTickerStatements
         Count = $"SELECT count(*) FROM {s}.tickers {Filter}";
         Page = $"SELECT {Columns} FROM {s}.tickers {Filter} ORDER BY execution_time, id LIMIT @take OFFSET @skip";
         Claim = BuildClaim(s);
+        ClaimLimited = BuildClaimLimited(s);
         Complete = BuildComplete(s);
         Renew = BuildRenew(s);
         NextWake = BuildNextWake(s);
@@ -80,6 +81,13 @@ internal sealed class PostgreSqlTickerStatements
 
     /// <summary>Leases due tickers and returns them whole.</summary>
     public string Claim { get; }
+
+    /// <summary><see cref="Claim"/> under cluster-wide function limits, bound as <c>@limit_functions</c> and
+    /// <c>@limit_counts</c>; runs after <see cref="TakeClaimLock"/> in the same transaction.</summary>
+    public string ClaimLimited { get; }
+
+    /// <summary>Takes the transaction-scoped advisory lock that serializes the claims with function limits.</summary>
+    public const string TakeClaimLock = "SELECT pg_advisory_xact_lock(hashtextextended(@claim_key, 0))";
 
     /// <summary>Writes fenced outcomes and settles the children of final ones; returns how many were written.</summary>
     public string Complete { get; }
@@ -225,16 +233,96 @@ internal sealed class PostgreSqlTickerStatements
     /// </remarks>
     private static string BuildClaim(string s) => $"""
         WITH {Clock},
-        expired AS (
-            SELECT t.id FROM {s}.tickers t
-            WHERE t.status = 2 AND t.lease_expiry <= (SELECT now FROM clock)
-            ORDER BY t.lease_expiry LIMIT @max_count
-            FOR UPDATE SKIP LOCKED),
+        {Expired(s)},
         due AS (
             SELECT t.id FROM {s}.tickers t
             WHERE t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap = 0 AND t.execution_time <= @due_before
             ORDER BY t.execution_time LIMIT (@max_count - (SELECT count(*) FROM expired))
             FOR UPDATE SKIP LOCKED),
+        {Gated(s)},
+        gated_claim AS (
+            SELECT t.id FROM {s}.tickers t
+            WHERE t.id = ANY(ARRAY(SELECT id FROM gated WHERE free)) AND t.status = 0
+            ORDER BY t.execution_time
+            LIMIT (@max_count - (SELECT count(*) FROM expired) - (SELECT count(*) FROM due))
+            FOR UPDATE SKIP LOCKED),
+        {Skipped(s)}
+        {Lease(s, "SELECT id FROM expired UNION ALL SELECT id FROM due UNION ALL SELECT id FROM gated_claim")}
+        """;
+
+    /// <remarks>
+    /// <para>
+    /// The claim of <see cref="BuildClaim"/> where each limited function has room for its limit less its rows in
+    /// progress on every node (an expired lease among them stays in progress when taken over, so it neither adds nor
+    /// frees room). Its due rows are picked earliest first up to that room, before the rows of functions without a limit
+    /// fill what <c>@max_count</c> leaves; cron occurrences with an overlap policy of a limited function share the room
+    /// left after those, one per free cron as before. The rest stay idle.
+    /// </para>
+    /// <para>
+    /// Counting and claiming are one statement, but two nodes' statements would each count before the other commits:
+    /// the caller runs <see cref="TakeClaimLock"/> first in the same implicit transaction, so limited claims queue on
+    /// one advisory lock and each counts with a snapshot taken after the previous one committed.
+    /// </para>
+    /// </remarks>
+    private static string BuildClaimLimited(string s) => $"""
+        WITH {Clock},
+        limits AS MATERIALIZED (
+            SELECT l.function, l.max_concurrency - (
+                SELECT count(*) FROM {s}.tickers r WHERE r.status = 2 AND r.function = l.function) AS room
+            FROM unnest(@limit_functions, @limit_counts) AS l(function, max_concurrency)),
+        {Expired(s)},
+        due AS (
+            SELECT t.id FROM {s}.tickers t
+            WHERE t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap = 0 AND t.execution_time <= @due_before
+              AND t.function <> ALL(@limit_functions)
+            ORDER BY t.execution_time LIMIT (@max_count - (SELECT count(*) FROM expired))
+            FOR UPDATE SKIP LOCKED),
+        limited_due AS (
+            SELECT t.id, t.function FROM {s}.tickers t
+            WHERE t.id = ANY(ARRAY(
+                SELECT pick.id FROM limits l CROSS JOIN LATERAL (
+                    SELECT c.id FROM {s}.tickers c
+                    WHERE c.function = l.function AND c.status = 0 AND NOT c.awaiting_parent AND c.cron_overlap = 0
+                      AND c.execution_time <= @due_before
+                    ORDER BY c.execution_time LIMIT GREATEST(l.room, 0)) AS pick))
+              AND t.status = 0
+            ORDER BY t.execution_time
+            LIMIT (@max_count - (SELECT count(*) FROM expired) - (SELECT count(*) FROM due))
+            FOR UPDATE SKIP LOCKED),
+        {Gated(s)},
+        gated_claim AS (
+            SELECT t.id FROM {s}.tickers t
+            WHERE t.id = ANY(ARRAY(
+                SELECT ranked.id FROM (
+                    SELECT g.id, c.function,
+                        row_number() OVER (PARTITION BY c.function ORDER BY c.execution_time, c.id) AS rank
+                    FROM gated g JOIN {s}.tickers c ON c.id = g.id
+                    WHERE g.free) AS ranked
+                LEFT JOIN limits l ON l.function = ranked.function
+                WHERE l.function IS NULL
+                   OR ranked.rank <= l.room - (SELECT count(*) FROM limited_due d WHERE d.function = ranked.function)))
+              AND t.status = 0
+            ORDER BY t.execution_time
+            LIMIT (@max_count - (SELECT count(*) FROM expired) - (SELECT count(*) FROM due)
+                - (SELECT count(*) FROM limited_due))
+            FOR UPDATE SKIP LOCKED),
+        {Skipped(s)}
+        {Lease(s, """
+            SELECT id FROM expired UNION ALL SELECT id FROM due UNION ALL SELECT id FROM limited_due
+            UNION ALL SELECT id FROM gated_claim
+            """)}
+        """;
+
+    private static string Expired(string s) => $"""
+        expired AS (
+            SELECT t.id FROM {s}.tickers t
+            WHERE t.status = 2 AND t.lease_expiry <= (SELECT now FROM clock)
+            ORDER BY t.lease_expiry LIMIT @max_count
+            FOR UPDATE SKIP LOCKED)
+        """;
+
+    /// <summary>The earliest due occurrence of each cron with an overlap policy, and whether its cron is free.</summary>
+    private static string Gated(string s) => $"""
         gated AS MATERIALIZED (
             SELECT first.id, first.cron_ticker_id, {s}.cron_is_free(first.cron_ticker_id, @gate_key) AS free
             FROM (
@@ -242,13 +330,11 @@ internal sealed class PostgreSqlTickerStatements
                 WHERE t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap <> 0
                   AND t.execution_time <= @due_before
                 ORDER BY t.cron_ticker_id, t.execution_time, t.id) AS first
-            ORDER BY first.cron_ticker_id),
-        gated_claim AS (
-            SELECT t.id FROM {s}.tickers t
-            WHERE t.id = ANY(ARRAY(SELECT id FROM gated WHERE free)) AND t.status = 0
-            ORDER BY t.execution_time
-            LIMIT (@max_count - (SELECT count(*) FROM expired) - (SELECT count(*) FROM due))
-            FOR UPDATE SKIP LOCKED),
+            ORDER BY first.cron_ticker_id)
+        """;
+
+    /// <summary>Ends the due Skip occurrences of busy crons, and those behind a Skip occurrence claimed now.</summary>
+    private static string Skipped(string s) => $"""
         skipped AS (
             UPDATE {s}.tickers t SET status = 7, exception_message = @skip_reason, updated_at = clock.now
             FROM gated, clock
@@ -257,12 +343,16 @@ internal sealed class PostgreSqlTickerStatements
               AND t.id NOT IN (SELECT id FROM gated_claim)
               AND t.status = 0 AND NOT t.awaiting_parent AND t.cron_overlap = 1 AND t.execution_time <= @due_before
             RETURNING t.id)
+        """;
+
+    /// <summary>Leases the rows whose ids <paramref name="picked"/> selects and returns them whole.</summary>
+    private static string Lease(string s, string picked) => $"""
         UPDATE {s}.tickers t
         SET retry_count = t.retry_count + (t.status = 2)::integer, status = 2, lock_holder = @owner,
             locked_at = clock.now, lease_expiry = clock.now + @lease_length, fence = t.fence + 1,
             updated_at = clock.now
         FROM clock
-        WHERE t.id = ANY(ARRAY(SELECT id FROM expired UNION ALL SELECT id FROM due UNION ALL SELECT id FROM gated_claim))
+        WHERE t.id = ANY(ARRAY({picked}))
         RETURNING {Prefixed("t")}
         """;
 

@@ -35,6 +35,7 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerSto
     private readonly TimeProvider _nodeClock;
     private readonly bool _migrateOnStart;
     private readonly string _cronGateKey;
+    private readonly string _claimLockKey;
     private readonly ILogger _logger;
     private volatile bool _initialized;
 
@@ -55,6 +56,7 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerSto
         _nodeClock = options.NodeClock;
         _migrateOnStart = options.MigrateOnStart;
         _cronGateKey = "ticker-cron:" + options.Schema + ":";
+        _claimLockKey = "ticker-claim:" + options.Schema;
         _logger = logger ?? NullLogger<PostgreSqlTickerStore>.Instance;
         _source = NpgsqlDataSource.Create(options.ConnectionString);
         _listenerSource = NpgsqlDataSource.Create(ListenerConnectionString(options.ConnectionString));
@@ -181,29 +183,6 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerSto
             var rows = await PostgreSqlTickerRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
 
             return rows.Count == 0 ? null : rows[0];
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<TickerRecord>> ClaimDueAsync(TickerClaim claim, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claim.Owner);
-
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var command = _source.CreateCommand(_sql.Claim);
-        await using (command.ConfigureAwait(false))
-        {
-            command.AddNow(_leaseClock);
-            command.Add("owner", NpgsqlDbType.Text, claim.Owner);
-            command.Add("due_before", NpgsqlDbType.TimestampTz, PostgreSqlValues.Utc(claim.DueBefore));
-            command.Add("max_count", NpgsqlDbType.Integer, Math.Max(claim.MaxCount, 0));
-            command.Add("lease_length", NpgsqlDbType.Interval, claim.LeaseLength);
-            command.Add("gate_key", NpgsqlDbType.Text, _cronGateKey);
-            command.Add("skip_reason", NpgsqlDbType.Text, CronTickerOccurrence.OverlapSkippedReason);
-            var claimed = await PostgreSqlTickerRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-            claimed.Sort(static (left, right) => left.ExecutionTime.CompareTo(right.ExecutionTime));
-
-            return claimed;
         }
     }
 

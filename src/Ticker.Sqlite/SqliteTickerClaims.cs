@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
 namespace Ticker;
 
 /// <summary>Leases: the claim of due tickers and the renewal of held leases. Lease times come from the store's clock,
@@ -11,20 +15,10 @@ internal static class SqliteTickerClaims
     /// as it was.
     /// </summary>
     internal const string Claim = $"""
-        UPDATE tickers
-        SET retry_count = retry_count + (status = 2),
-            status = 2,
-            lock_holder = $owner,
-            locked_at = $now,
-            lease_expiry = $lease_expiry,
-            fence = fence + 1,
-            updated_at = $now
+        {Lease}
         WHERE rowid IN (
             SELECT row_ref FROM (
-                SELECT * FROM (
-                    SELECT rowid AS row_ref, 0 AS kind, lease_expiry AS at FROM tickers
-                    WHERE status = 2 AND lease_expiry <= $now
-                    ORDER BY lease_expiry LIMIT $max_count)
+                {Expired}
                 UNION ALL
                 SELECT * FROM (
                     SELECT rowid AS row_ref, 1 AS kind, execution_time AS at FROM tickers
@@ -34,6 +28,60 @@ internal static class SqliteTickerClaims
             ORDER BY kind, at
             LIMIT $max_count)
         RETURNING {TickerRows.Columns};
+        """;
+
+    /// <summary>
+    /// <see cref="Claim"/> under cluster-wide function limits, given in <c>$limits</c> as a JSON array of
+    /// <c>[function, limit]</c> pairs. A limited function's due rows are ranked earliest first and only as many are
+    /// picked as its limit leaves room for beside its rows in progress (expired leases included, as taking one over
+    /// does not change the count); the claim's write transaction makes that count exact.
+    /// </summary>
+    internal const string ClaimLimited = $"""
+        WITH limits(function, room) AS (
+            SELECT json_extract(l.value, '$[0]'), json_extract(l.value, '$[1]') - (
+                SELECT count(*) FROM tickers AS running
+                WHERE running.status = 2 AND running.function = json_extract(l.value, '$[0]'))
+            FROM json_each($limits) AS l)
+        {Lease}
+        WHERE rowid IN (
+            SELECT row_ref FROM (
+                {Expired}
+                UNION ALL
+                SELECT * FROM (
+                    SELECT rowid AS row_ref, 1 AS kind, execution_time AS at FROM tickers
+                    WHERE status = 0 AND awaiting_parent = 0 AND execution_time <= $due_before
+                        AND {NotWaiting} AND function NOT IN (SELECT function FROM limits)
+                    ORDER BY execution_time LIMIT $max_count)
+                UNION ALL
+                SELECT ranked.row_ref, 1 AS kind, ranked.at FROM (
+                    SELECT rowid AS row_ref, execution_time AS at, function AS limited,
+                        row_number() OVER (PARTITION BY function ORDER BY execution_time, rowid) AS rank
+                    FROM tickers
+                    WHERE status = 0 AND awaiting_parent = 0 AND execution_time <= $due_before
+                        AND {NotWaiting} AND function IN (SELECT function FROM limits)) AS ranked
+                JOIN limits ON limits.function = ranked.limited
+                WHERE ranked.rank <= limits.room)
+            ORDER BY kind, at
+            LIMIT $max_count)
+        RETURNING {TickerRows.Columns};
+        """;
+
+    private const string Lease = """
+        UPDATE tickers
+        SET retry_count = retry_count + (status = 2),
+            status = 2,
+            lock_holder = $owner,
+            locked_at = $now,
+            lease_expiry = $lease_expiry,
+            fence = fence + 1,
+            updated_at = $now
+        """;
+
+    private const string Expired = """
+        SELECT * FROM (
+            SELECT rowid AS row_ref, 0 AS kind, lease_expiry AS at FROM tickers
+            WHERE status = 2 AND lease_expiry <= $now
+            ORDER BY lease_expiry LIMIT $max_count)
         """;
 
     /// <summary>True for a row of <c>tickers</c> that is not a cron occurrence with overlap policy Wait (2) while
@@ -55,7 +103,12 @@ internal static class SqliteTickerClaims
     {
         using var transaction = session.BeginImmediate();
         SqliteCronClaims.SkipOverlapping(session, claim.DueBefore, now);
-        var statement = session.Statement(Claim);
+        var statement = session.Statement(claim.HasFunctionLimits ? ClaimLimited : Claim);
+        if (claim.HasFunctionLimits)
+        {
+            statement.Bind("$limits", LimitsJson(claim.FunctionLimits!));
+        }
+
         statement.Bind("$owner", claim.Owner);
         statement.Bind("$now", now);
         statement.Bind("$lease_expiry", now + claim.LeaseLength);
@@ -67,6 +120,28 @@ internal static class SqliteTickerClaims
         claimed.Sort(static (left, right) => left.ExecutionTime.CompareTo(right.ExecutionTime));
 
         return claimed;
+    }
+
+    /// <summary>The limits as the JSON array of <c>[function, limit]</c> pairs that <see cref="ClaimLimited"/> reads.
+    /// </summary>
+    private static string LimitsJson(IReadOnlyList<TickerFunctionLimit> limits)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var limit in limits)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(limit.Function);
+                json.WriteNumberValue(limit.MaxConcurrency);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Extends the leases <paramref name="owner"/> still holds with a matching fence; returns how many.

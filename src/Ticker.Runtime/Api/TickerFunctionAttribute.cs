@@ -38,6 +38,7 @@ public sealed class TickerFunctionAttribute : Attribute
     /// <summary>Which due runs take a free worker first.</summary>
     public TickerPriority Priority { get; set; } = TickerPriority.Normal;
 
-    /// <summary>The most runs of this function at once on one node; zero means only the node's limit applies.</summary>
+    /// <summary>The most runs of this function at once across every node sharing the store; zero means only each
+    /// node's own limit applies.</summary>
     public int MaxConcurrency { get; set; }
 }

@@ -25,7 +25,8 @@ public sealed class TickerFunctionDescriptor
     /// <summary>Which due runs take a free worker first.</summary>
     public TickerPriority Priority { get; init; } = TickerPriority.Normal;
 
-    /// <summary>The most runs at once on one node; zero means only the node's limit applies.</summary>
+    /// <summary>The most runs at once across every node sharing the store; zero means only each node's own limit
+    /// applies.</summary>
     public int MaxConcurrency { get; init; }
 
     /// <summary>The cron schedule declared with the function, if any.</summary>

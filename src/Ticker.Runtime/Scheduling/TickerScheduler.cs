@@ -6,6 +6,12 @@ namespace Ticker;
 /// The claim loop of a node: sleep until the store has something due (or a local write says so), claim it, and
 /// pass it to the <see cref="DueTimer"/>, which starts each ticker on time. It never polls while idle.
 /// </summary>
+/// <remarks>
+/// Every claim carries the cluster-wide limits of the functions declared with a <c>MaxConcurrency</c>, so the store
+/// leaves due runs of a function at its limit idle. Room freed by another node announces itself nowhere, so while such
+/// runs wait the node claims again every <see cref="TickerOptions.ClaimAhead"/> (at least
+/// <see cref="MinLimitedPollInterval"/>); a run ending on this node wakes it at once.
+/// </remarks>
 internal sealed class TickerScheduler(
     ITickerStore store,
     DueTimer dueTimer,
@@ -13,9 +19,13 @@ internal sealed class TickerScheduler(
     SchedulerWakeSignal wakeSignal,
     StoreBackoff backoff,
     TickerOptions options,
+    TickerFunctionTable functions,
     TimeProvider time,
     ILogger<TickerScheduler> logger)
 {
+    private static readonly TimeSpan MinLimitedPollInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly TickerFunctionLimit[]? _limits = LimitsOf(functions);
     private DateTime? _storeNextWake = DateTime.MinValue;
 
     public async Task RunAsync(CancellationToken stopping)
@@ -45,7 +55,10 @@ internal sealed class TickerScheduler(
             return;
         }
 
-        var claim = new TickerClaim(options.NodeId, now + options.ClaimAhead, capacity, options.LeaseLength);
+        var claim = new TickerClaim(options.NodeId, now + options.ClaimAhead, capacity, options.LeaseLength)
+        {
+            FunctionLimits = _limits,
+        };
         var claimed = await backoff.RetryAsync(
             token => store.ClaimDueAsync(claim, token),
             (delay, exception) => Log.StoreFailed(logger, delay, exception),
@@ -53,10 +66,39 @@ internal sealed class TickerScheduler(
         Hold(claimed);
         _storeNextWake = claimed.Count == capacity
             ? now
-            : await backoff.RetryAsync(
-                store.GetNextWakeTimeAsync,
-                (delay, exception) => Log.StoreFailed(logger, delay, exception),
-                stopping).ConfigureAwait(false);
+            : await NextWakeAfterShortClaimAsync(now, stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>The store's next wake time after a claim that came back short of its capacity. When limits apply and
+    /// that time says something is due still, it is held back by a limit (the claim just took everything else), so the
+    /// next claim waits one poll interval instead of running at once and finding the same.</summary>
+    private async Task<DateTime?> NextWakeAfterShortClaimAsync(DateTime now, CancellationToken stopping)
+    {
+        var next = await backoff.RetryAsync(
+            store.GetNextWakeTimeAsync,
+            (delay, exception) => Log.StoreFailed(logger, delay, exception),
+            stopping).ConfigureAwait(false);
+        if (_limits is null || next is not { } wake || wake > now + options.ClaimAhead)
+        {
+            return next;
+        }
+
+        var poll = options.ClaimAhead > MinLimitedPollInterval ? options.ClaimAhead : MinLimitedPollInterval;
+
+        return now + options.ClaimAhead + poll;
+    }
+
+    /// <summary>The limits of the functions declared with a <c>MaxConcurrency</c>, or <see langword="null"/> when no
+    /// function has one, so that such a claim stays the plain one.</summary>
+    private static TickerFunctionLimit[]? LimitsOf(TickerFunctionTable functions)
+    {
+        var limits = functions.All
+            .Where(function => function.MaxConcurrency > 0)
+            .Select(function => new TickerFunctionLimit(function.Name, function.MaxConcurrency))
+            .OrderBy(limit => limit.Function, StringComparer.Ordinal)
+            .ToArray();
+
+        return limits.Length == 0 ? null : limits;
     }
 
     private void Hold(IReadOnlyList<TickerRecord> claimed)

@@ -31,6 +31,11 @@ public interface ITickerStore
     /// <see cref="TickerRecord.RetryCount"/>). Each comes back <see cref="TickerStatus.InProgress"/> with a new fence
     /// and its request bytes.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="TickerClaim.FunctionLimits"/>, the claim leaves at most the limit of each listed function in
+    /// progress, counted over every node; due rows of a function at its limit stay idle for a later claim. The count and
+    /// the claim must be one atomic step with respect to other claims, or two nodes could both fill the same room.
+    /// </remarks>
     Task<IReadOnlyList<TickerRecord>> ClaimDueAsync(TickerClaim claim, CancellationToken cancellationToken);
 
     /// <summary>Writes outcomes in one round trip. Each row is written only if its fence still matches; a final outcome

@@ -303,6 +303,7 @@ public sealed partial class InMemoryTickerStore : ITickerStore
     private void ClaimIdle(TickerClaim claim, DateTime now, List<TickerRecord> claimed)
     {
         HashSet<Guid>? running = null;
+        var room = RoomLeft(claim);
         var waiting = new List<TickerRecord>();
         while (claimed.Count < claim.MaxCount && _dueIndex.Count > 0 && _dueIndex.Min.Ticks <= claim.DueBefore.Ticks)
         {
@@ -311,6 +312,13 @@ public sealed partial class InMemoryTickerStore : ITickerStore
             if (row.CronOverlap != CronOverlapPolicy.Allow
                 && !TryClaimOverlap(row, running ??= RunningCrons(), now, waiting))
             {
+                continue;
+            }
+
+            if (!TryTakeRoom(room, row.Function))
+            {
+                ReleaseOverlap(row, running);
+                waiting.Add(row);
                 continue;
             }
 
