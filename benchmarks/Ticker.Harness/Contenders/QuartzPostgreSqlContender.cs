@@ -17,7 +17,8 @@ namespace Ticker.Harness;
 /// hangfire-postgres, not trigger acquisitions as for the RAMJobStore contender: an idle clustered AdoJobStore also
 /// checks in and scans for misfires, queries a decorator around the store's acquisitions would not see.
 /// </remarks>
-internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSettings settings) : IContender
+internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSettings settings)
+    : IContender, ICronContender
 {
     private IHost? _host;
     private IScheduler? _scheduler;
@@ -68,6 +69,33 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
         {
             var stop = Math.Min(dueTimes.Count, start + settings.AddBatch);
             await ScheduleAsync(start, stop, index => dueTimes[index], cancellationToken);
+        }
+    }
+
+    /// <summary>Jobs with one UTC cron trigger each, as the RAMJobStore contender adds them, in chunks of
+    /// the add batch.</summary>
+    public async Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in crons.Chunk(settings.AddBatch))
+        {
+            var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(chunk.Length);
+            foreach (var cron in chunk)
+            {
+                var name = "cron-" + cron.Index.ToString(CultureInfo.InvariantCulture);
+                var job = JobBuilder.Create<QuartzProbeJob>()
+                    .WithIdentity(name)
+                    .UsingJobData(QuartzProbeJob.IndexKey, cron.Index.ToString(CultureInfo.InvariantCulture))
+                    .Build();
+                var expression = string.Create(CultureInfo.InvariantCulture,
+                    $"{cron.At.Second} {cron.At.Minute} {cron.At.Hour} * * ?");
+                var trigger = TriggerBuilder.Create()
+                    .WithIdentity(name)
+                    .WithCronSchedule(expression, schedule => schedule.InTimeZone(TimeZoneInfo.Utc))
+                    .Build();
+                jobs.Add(job, [trigger]);
+            }
+
+            await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
         }
     }
 

@@ -101,14 +101,13 @@ internal sealed class MarkdownReport(
 
     private void WriteCron(IReadOnlyList<SummaryRow> cases)
     {
-        var quartz = Quartz(cases);
-        Line("| Scheduler | adding s | CPU s | CPU % of one core | × Quartz | store queries | heap MB "
+        Line("| Scheduler | adding s | CPU s | CPU % of one core | × peer | store queries | heap MB "
             + "| sentinel late ms | runs |");
         Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in cases)
         {
             Line($"| {row.ContenderName} | {F(row["add_s"], "0.00")} | {F(row["cpu_s"], "0.000")} "
-                + $"| {F(row["cpu_pct"], "0.00")} | {Ratio(row["cpu_s"], quartz?["cpu_s"])} "
+                + $"| {F(row["cpu_pct"], "0.00")} | {Ratio(row["cpu_s"], Peer(cases, row, "cpu_s", higherIsBetter: false))} "
                 + $"| {F(row["store_queries"], "0")} | {F(row["heap_mb"], "0.0")} "
                 + $"| {F(row["sentinel_late_ms"], "0.000")} | {Runs(row)} |");
         }

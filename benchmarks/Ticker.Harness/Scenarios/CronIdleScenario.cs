@@ -21,7 +21,7 @@ internal sealed class CronIdleScenario(HarnessOptions options) : IScenario
     public string Key => "cron";
 
     public IReadOnlyList<string> ContenderKeys { get; } =
-        ["ticker-memory", "ticker-sqlite", "quartz", "ticker-postgres"];
+        ["ticker-memory", "ticker-sqlite", "quartz", "ticker-postgres", "quartz-postgres"];
 
     public IReadOnlyList<ScenarioCase> Cases { get; } =
     [
