@@ -46,15 +46,19 @@ internal sealed class CronPlan
     }
 
     /// <summary>Whether <paramref name="stored"/> is the definition this plan was made from. Every field is compared, not
-    /// only <see cref="CronTickerRecord.UpdatedAt"/>, as two changes may share a clock reading.</summary>
+    /// only <see cref="CronTickerRecord.UpdatedAt"/>, as two changes may share a clock reading. Times are compared to
+    /// the microsecond, the precision of PostgreSQL's timestamps, because a plan made from the record a manager just
+    /// wrote holds the clock's full ticks while the store gives back the rounded time.</summary>
     public bool Matches(CronTickerRecord stored) =>
-        stored.UpdatedAt == Cron.UpdatedAt
+        ToMicroseconds(stored.UpdatedAt) == ToMicroseconds(Cron.UpdatedAt)
         && stored.IsEnabled == Cron.IsEnabled
         && (stored.Function, stored.Expression, stored.TimeZone, stored.Description)
             == (Cron.Function, Cron.Expression, Cron.TimeZone, Cron.Description)
         && (stored.Retries, stored.Misfire, stored.Overlap) == (Cron.Retries, Cron.Misfire, Cron.Overlap)
         && (stored.Request ?? []).AsSpan().SequenceEqual(Cron.Request)
         && (stored.RetryIntervals ?? []).AsSpan().SequenceEqual(Cron.RetryIntervals);
+
+    private static long ToMicroseconds(DateTime time) => time.Ticks / TimeSpan.TicksPerMicrosecond;
 
     /// <summary>The first occurrence strictly after <paramref name="utc"/>.</summary>
     public DateTime? NextAfter(DateTime utc) => Expression.GetNextOccurrence(utc, Zone);

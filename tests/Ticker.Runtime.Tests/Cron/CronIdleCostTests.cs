@@ -96,4 +96,26 @@ public sealed class CronIdleCostTests
 
         return (host, counting!);
     }
+
+    /// <remarks>PostgreSQL keeps microseconds: a cron the manager wrote at 12:00:00.1234567 reads back as
+    /// 12:00:00.123456. Were that a mismatch, every cron added on a PostgreSQL node would make the planner read all
+    /// crons again when its first occurrence comes due.</remarks>
+    [Fact]
+    public void A_plan_matches_its_cron_read_back_at_microsecond_precision_but_not_a_later_change()
+    {
+        var written = new CronTickerRecord
+        {
+            Id = Guid.NewGuid(), Function = "F", Expression = "0 0 * * * *", IsEnabled = true,
+            CreatedAt = new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_567),
+        };
+        written.UpdatedAt = written.CreatedAt;
+        var plan = CronPlan.TryCreate(written, out _)!;
+        var readBack = written.Clone();
+        readBack.UpdatedAt = written.UpdatedAt.AddTicks(-7);
+        var changed = written.Clone();
+        changed.UpdatedAt = written.UpdatedAt.AddTicks(3);
+
+        Assert.True(plan.Matches(readBack));
+        Assert.False(plan.Matches(changed));
+    }
 }
