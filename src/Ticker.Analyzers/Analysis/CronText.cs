@@ -12,9 +12,15 @@ internal static class CronText
             ? CronFormat.IncludeSeconds
             : CronFormat.Standard;
 
-    /// <summary>Null when Cronos accepts the expression, otherwise its reason.</summary>
+    /// <summary>Null when Cronos accepts the expression, or when it is a <c>%Section:Key%</c> placeholder whose
+    /// value is read from configuration at start (and checked there); otherwise the reason.</summary>
     public static string? Problem(string expression)
     {
+        if (IsConfigurationPlaceholder(expression))
+        {
+            return null;
+        }
+
         try
         {
             CronExpression.Parse(expression, FormatOf(expression));
@@ -24,5 +30,18 @@ internal static class CronText
         {
             return exception.Message;
         }
+    }
+
+    /// <summary>The rule of the runtime's seeder: the whole trimmed text is <c>%key%</c>, the key non-empty and
+    /// without another <c>%</c>.</summary>
+    private static bool IsConfigurationPlaceholder(string expression)
+    {
+        var text = expression.Trim();
+
+        return text.Length >= 3
+            && text[0] == '%'
+            && text[text.Length - 1] == '%'
+            && text.IndexOf('%', 1, text.Length - 2) < 0
+            && text.Substring(1, text.Length - 2).Trim().Length > 0;
     }
 }

@@ -22,7 +22,8 @@ public sealed class TickerFunctionAttribute : Attribute
 
     /// <summary>Declares a function that also runs on a cron schedule.</summary>
     /// <param name="functionName">The unique name tickers refer to.</param>
-    /// <param name="cronExpression">A Cronos expression with five or six fields, evaluated in UTC.</param>
+    /// <param name="cronExpression">A Cronos expression with five or six fields, evaluated in UTC; or
+    /// <c>%Section:Key%</c>, the configuration key to read the expression from when the node starts.</param>
     public TickerFunctionAttribute(string functionName, string cronExpression)
     {
         FunctionName = functionName;
@@ -32,7 +33,9 @@ public sealed class TickerFunctionAttribute : Attribute
     /// <summary>The unique name tickers refer to.</summary>
     public string FunctionName { get; }
 
-    /// <summary>The cron schedule, when the function is recurring.</summary>
+    /// <summary>The cron schedule, when the function is recurring: an expression, or a <c>%Section:Key%</c>
+    /// placeholder read from <c>IConfiguration</c> at start. A configuration value that is missing or that Cronos
+    /// refuses is logged as an error and that cron is not seeded; the node and its other crons run on.</summary>
     public string? CronExpression { get; }
 
     /// <summary>Which due runs take a free worker first.</summary>

@@ -45,6 +45,23 @@ internal static class CronExpressions
         }
     }
 
+    /// <summary>Whether a declared expression is a configuration placeholder, <c>%Section:Key%</c>, and the key it
+    /// names. The whole text (trimmed) must be the placeholder; it is read from configuration when crons are seeded.
+    /// </summary>
+    public static bool TryGetConfigurationKey(string expression, [NotNullWhen(true)] out string? key)
+    {
+        var text = expression.AsSpan().Trim();
+        key = null;
+        if (text.Length < 3 || text[0] != '%' || text[^1] != '%' || text[1..^1].Contains('%'))
+        {
+            return false;
+        }
+
+        key = text[1..^1].Trim().ToString();
+
+        return key.Length > 0;
+    }
+
     /// <summary>The zone an id names; <see langword="null"/> or empty is UTC.</summary>
     public static bool TryResolveZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
     {

@@ -15,6 +15,8 @@ public sealed class CronExpressionTests
     [InlineData("0 0 * * MON#2")]
     [InlineData("@daily")]
     [InlineData("@every_minute")]
+    [InlineData("%Crons:Nightly%")]
+    [InlineData(" %Nightly% ")]
     public async Task An_expression_Cronos_accepts_is_not_reported(string cron)
     {
         var ids = await AnalyzerHarness.IdsAsync(Function(cron));
@@ -28,6 +30,9 @@ public sealed class CronExpressionTests
     [InlineData("* * * * * * *")]
     [InlineData("0 0 9 * * FUNDAY")]
     [InlineData("")]
+    [InlineData("%Crons:Nightly")]
+    [InlineData("%%")]
+    [InlineData("%a% %b%")]
     public async Task An_expression_Cronos_refuses_is_reported_on_the_argument(string cron)
     {
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(Function(cron));

@@ -54,4 +54,68 @@ public sealed class CronSeedingTests
 
         Assert.Equal(0, (await host.Store.QueryCronsAsync(0, 10, default)).TotalCount);
     }
+
+    [Fact]
+    public async Task A_cron_declared_as_a_configuration_key_is_seeded_and_planned_with_the_configured_expression()
+    {
+        await using var host = await TickerTestHost.StartAsync(
+            t => t.AddFunction(Cleanup("%Crons:Cleanup%")),
+            configuration: new Dictionary<string, string?> { ["Crons:Cleanup"] = "0 */5 * * * *" });
+
+        var cron = Assert.Single((await host.Store.QueryCronsAsync(0, 10, default)).Items);
+        Assert.Equal(("0 */5 * * * *", "Cleanup"), (cron.Expression, cron.SeedKey));
+        await Eventually.TrueAsync(
+            async () => (await host.OccurrencesAsync(cron.Id)).Count == 1, () => Task.FromResult("one occurrence"));
+        var occurrence = Assert.Single(await host.OccurrencesAsync(cron.Id));
+        Assert.Equal(host.Now.AddMinutes(5), occurrence.ScheduledTime);
+    }
+
+    [Fact]
+    public async Task A_changed_configuration_value_updates_the_seeded_cron_at_the_next_start()
+    {
+        var store = new InMemoryTickerStore(new FakeTimeProvider(TickerTestHost.Start));
+        await using (await StartWithConfiguredCronAsync(store, "0 */5 * * * *"))
+        {
+        }
+
+        await using var second = await StartWithConfiguredCronAsync(store, "0 0 3 * * *");
+
+        var cron = Assert.Single((await store.QueryCronsAsync(0, 10, default)).Items);
+        Assert.Equal("0 0 3 * * *", cron.Expression);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("0 25 * * *")]
+    public async Task A_missing_or_invalid_configured_cron_keeps_the_seeded_one_and_the_node_runs_on(string? value)
+    {
+        var store = new InMemoryTickerStore(new FakeTimeProvider(TickerTestHost.Start));
+        await using (await StartWithConfiguredCronAsync(store, "0 */5 * * * *"))
+        {
+        }
+
+        await using var second = await StartWithConfiguredCronAsync(store, value);
+        var ran = await second.AddAsync(new TimeTickerEntity { Function = "Cleanup", ExecutionTime = second.Now });
+
+        var cron = Assert.Single((await store.QueryCronsAsync(0, 10, default)).Items);
+        Assert.Equal("0 */5 * * * *", cron.Expression);
+        Assert.Equal(TickerStatus.Done, (await second.WaitForStatusAsync(ran.Id, TickerStatus.Done)).Status);
+    }
+
+    [Fact]
+    public async Task An_invalid_configured_cron_on_a_first_start_is_not_seeded()
+    {
+        await using var host = await TickerTestHost.StartAsync(
+            t => t.AddFunction(Cleanup("%Crons:Cleanup%")),
+            configuration: new Dictionary<string, string?> { ["Crons:Cleanup"] = "every day" });
+
+        Assert.Equal(0, (await host.Store.QueryCronsAsync(0, 10, default)).TotalCount);
+    }
+
+    private static Task<TickerTestHost> StartWithConfiguredCronAsync(InMemoryTickerStore store, string? value) =>
+        TickerTestHost.StartAsync(
+            t => t.AddFunction(Cleanup("%Crons:Cleanup%")),
+            sharedStore: store,
+            configuration: new Dictionary<string, string?> { ["Crons:Cleanup"] = value });
 }

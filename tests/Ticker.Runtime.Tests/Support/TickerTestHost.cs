@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +36,8 @@ internal sealed class TickerTestHost : IAsyncDisposable
         Action<TickerOptions>? options = null,
         Func<InMemoryTickerStore, Task>? seed = null,
         Func<ITickerStore, ITickerStore>? wrapStore = null,
-        InMemoryTickerStore? sharedStore = null)
+        InMemoryTickerStore? sharedStore = null,
+        IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var clock = new FakeTimeProvider(Start);
         var store = sharedStore ?? new InMemoryTickerStore(clock);
@@ -45,6 +47,11 @@ internal sealed class TickerTestHost : IAsyncDisposable
         }
 
         var builder = Host.CreateApplicationBuilder();
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
         builder.Services.AddSingleton<TimeProvider>(clock);
         var ticker = builder.Services.AddTicker(o =>
         {
