@@ -6,7 +6,7 @@ namespace Ticker.Harness;
 /// </summary>
 internal sealed class HarnessOptions
 {
-    public HashSet<string> Scenarios { get; private set; } = ["burst", "lateness", "idle", "cron", "firstrun"];
+    public HashSet<string> Scenarios { get; private set; } = ["burst", "lateness", "idle", "cron", "nodes", "firstrun"];
 
     public HashSet<string>? Contenders { get; private set; }
 
@@ -23,6 +23,12 @@ internal sealed class HarnessOptions
 
     /// <summary>Crons of the cron planning-cost scenario.</summary>
     public int CronCount { get; private set; } = 10_000;
+
+    /// <summary>Node processes of each case of the nodes scenario.</summary>
+    public IReadOnlyList<int> NodeCounts { get; private set; } = [1, 2, 4];
+
+    /// <summary>The burst the nodes of the nodes scenario share.</summary>
+    public int NodeJobs { get; private set; } = 10_000;
 
     public TimeSpan IdleDuration { get; private set; } = TimeSpan.FromSeconds(30);
 
@@ -56,6 +62,12 @@ internal sealed class HarnessOptions
 
     /// <summary>Set in a child process that measures one cold start: the contender to start.</summary>
     public string? ChildFirstRun { get; private set; }
+
+    /// <summary>Set in a node process of the nodes scenario: the contender to run.</summary>
+    public string? ChildNode { get; private set; }
+
+    /// <summary>In a node process: the connection string of the database the nodes share.</summary>
+    public string? NodeDatabase { get; private set; }
 
     public static HarnessOptions Parse(IReadOnlyList<string> args)
     {
@@ -92,14 +104,17 @@ internal sealed class HarnessOptions
 
     public static string Usage => """
         Ticker.Harness: Ticker, Quartz.NET and Hangfire side by side in one process.
-          --scenario all|burst,lateness,idle,cron,firstrun   scenarios to run (default all)
-          --contenders LIST       ticker-memory,ticker-sqlite,quartz,hangfire,hangfire-fastpoll,baseline
+          --scenario all|burst,lateness,idle,cron,nodes,firstrun   scenarios to run (default all)
+          --contenders LIST       ticker-memory,ticker-sqlite,quartz,hangfire,hangfire-fastpoll,baseline,
+                                  ticker-postgres,quartz-postgres,hangfire-postgres,hangfire-postgres-fastpoll
           --repeat R              repetitions of each scenario (default 3); medians are reported
           --burst N[,N...]        burst sizes (default 10000,100000)
           --lateness-jobs N       jobs of the lateness scenario (default 1000)
           --lateness-seconds S    spread of their due times (default 10)
           --idle-seconds S        idle measurement window (default 30), also of the cron scenario
           --crons N               crons of the cron planning-cost scenario (default 10000)
+          --nodes N[,N...]        node processes of the nodes scenario (default 1,2,4)
+          --node-jobs N           jobs the nodes share (default 10000)
           --concurrency N         MaxConcurrency / thread pool / WorkerCount (default 16)
           --add-batch N           jobs per add call for Ticker and Quartz (default 1000; 1 = one by one)
           --hangfire-poll-ms MS   Hangfire SchedulePollingInterval for the lateness scenario (default 100)
@@ -123,6 +138,8 @@ internal sealed class HarnessOptions
         LatenessLead = TimeSpan.FromSeconds(1);
         IdleDuration = TimeSpan.FromSeconds(3);
         CronCount = 1_000;
+        NodeCounts = [1, 2];
+        NodeJobs = 2_000;
         IdleSettle = TimeSpan.FromSeconds(1);
         WarmupJobs = 500;
         RunTimeout = TimeSpan.FromSeconds(60);
@@ -134,7 +151,7 @@ internal sealed class HarnessOptions
         switch (name)
         {
             case "--scenario":
-                Scenarios = value == "all" ? ["burst", "lateness", "idle", "cron", "firstrun"] : SplitSet(value);
+                Scenarios = value == "all" ? ["burst", "lateness", "idle", "cron", "nodes", "firstrun"] : SplitSet(value);
                 break;
             case "--contenders":
                 Contenders = SplitSet(value);
@@ -156,6 +173,18 @@ internal sealed class HarnessOptions
                 break;
             case "--crons":
                 CronCount = Positive(name, value);
+                break;
+            case "--nodes":
+                NodeCounts = value.Split(',').Select(count => Positive(name, count)).ToArray();
+                break;
+            case "--node-jobs":
+                NodeJobs = Positive(name, value);
+                break;
+            case "--child-node":
+                ChildNode = value;
+                break;
+            case "--node-database":
+                NodeDatabase = value;
                 break;
             case "--concurrency":
                 Concurrency = Positive(name, value);

@@ -20,6 +20,11 @@ if (options.ChildFirstRun is { } childKey)
     return await ColdStart.RunChildAsync(catalog.First(spec => spec.Key == childKey), options, mainTimestamp);
 }
 
+if (options.ChildNode is { } nodeKey)
+{
+    return await NodeProcess.RunChildAsync(catalog.First(spec => spec.Key == nodeKey), options);
+}
+
 var machine = MachineInfo.Read();
 IScenario[] scenarios =
 [
@@ -27,6 +32,7 @@ IScenario[] scenarios =
     new LatenessScenario(options),
     new IdleScenario(options),
     new CronIdleScenario(options),
+    new NodesScenario(options),
     new FirstRunScenario(options),
 ];
 var selected = scenarios.Where(scenario => options.Scenarios.Contains(scenario.Key)).ToList();

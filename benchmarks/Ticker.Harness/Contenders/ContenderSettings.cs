@@ -6,8 +6,11 @@ namespace Ticker.Harness;
 /// <param name="CountStoreQueries">Wraps Quartz's store in a counting decorator (idle scenario only; Ticker's store is
 /// always counted).</param>
 /// <param name="TickerClaimAhead">Ticker's ClaimAhead when set (a diagnostic; the runtime's default otherwise).</param>
+/// <param name="SharedDatabase">For a PostgreSQL contender, the connection string of a database prepared by the
+/// nodes scenario that several node processes join, instead of a fresh database of its own.</param>
 internal sealed record ContenderSettings(
     int Concurrency,
     int AddBatch,
     bool CountStoreQueries,
-    TimeSpan? TickerClaimAhead = null);
+    TimeSpan? TickerClaimAhead = null,
+    string? SharedDatabase = null);

@@ -23,6 +23,7 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
     private IHost? _host;
     private IScheduler? _scheduler;
     private PostgreSqlBenchDatabase? _database;
+    private string? _connectionString;
 
     public long? StoreQueries => _database?.Statements;
 
@@ -36,8 +37,16 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _database = PostgreSqlBenchServer.Shared.CreateDatabase("quartz");
-        QuartzPostgreSqlSchema.Create(_database.ConnectionString);
+        if (settings.SharedDatabase is { } shared)
+        {
+            _connectionString = shared;
+        }
+        else
+        {
+            _database = PostgreSqlBenchServer.Shared.CreateDatabase("quartz");
+            QuartzPostgreSqlSchema.Create(_database.ConnectionString);
+            _connectionString = _database.ConnectionString;
+        }
 
         var builder = HarnessHost.CreateBuilder();
         builder.Services.AddSingleton(probe);
@@ -50,7 +59,7 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
         _scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        _database.MarkStart();
+        _database?.MarkStart();
     }
 
     public async Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken)
@@ -118,10 +127,11 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
     }
 
     /// <summary>Job data as strings (Quartz 3's <c>UseProperties</c>), System.Text.Json for what is serialized,
-    /// clustering on, and the RAMJobStore contender's misfire threshold.</summary>
+    /// clustering on (which also makes Quartz generate an instance id per node), and the RAMJobStore contender's
+    /// misfire threshold.</summary>
     private void ConfigureStore(IPersistentStoreBuilder store)
     {
-        store.UsePostgres(_database!.ConnectionString);
+        store.UsePostgres(_connectionString!);
         store.UseSystemTextJsonSerializer();
         store.UseClustering();
         store.ConfigureStore(options =>

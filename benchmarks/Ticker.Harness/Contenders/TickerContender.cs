@@ -58,6 +58,10 @@ internal sealed class TickerContender(TickerStoreKind storeKind, RunProbe probe,
             _directory = Directory.CreateTempSubdirectory("ticker-harness-").FullName;
             ticker.UseSqliteStore(Path.Combine(_directory, "ticker.db"));
         }
+        else if (storeKind == TickerStoreKind.PostgreSql && settings.SharedDatabase is { } shared)
+        {
+            ticker.UsePostgreSqlStore(shared);
+        }
         else if (storeKind == TickerStoreKind.PostgreSql)
         {
             _database = PostgreSqlBenchServer.Shared.CreateDatabase("ticker");

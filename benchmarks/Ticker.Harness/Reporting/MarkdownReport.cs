@@ -23,6 +23,7 @@ internal sealed class MarkdownReport(
             WriteLateness);
         WriteScenario("idle", "Idle: nothing to do", WriteIdle);
         WriteScenario("cron", "Cron planning cost: daily crons, none due in the window but one sentinel", WriteCron);
+        WriteScenario("nodes", "Several nodes on one PostgreSQL server: one-off jobs due now, end to end", WriteNodes);
         WriteScenario("firstrun", "Start to first run", WriteFirstRun);
         WriteFailures();
 
@@ -110,6 +111,20 @@ internal sealed class MarkdownReport(
                 + $"| {F(row["cpu_pct"], "0.00")} | {Ratio(row["cpu_s"], Peer(cases, row, "cpu_s", higherIsBetter: false))} "
                 + $"| {F(row["store_queries"], "0")} | {F(row["heap_mb"], "0.0")} "
                 + $"| {F(row["sentinel_late_ms"], "0.000")} | {Runs(row)} |");
+        }
+    }
+
+    private void WriteNodes(IReadOnlyList<SummaryRow> cases)
+    {
+        Line("| Scheduler | jobs/s | × peer | total s | transactions per job | busiest node's share | ran twice "
+            + "| runs |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in cases)
+        {
+            var ratio = Ratio(row["jobs_per_s"], Peer(cases, row, "jobs_per_s", higherIsBetter: true));
+            Line($"| {row.ContenderName} | {F(row["jobs_per_s"], "N0")} | {ratio} | {F(row["total_s"], "0.00")} "
+                + $"| {F(row["db_write_transactions_per_job"], "0.000")} | {F(row["busiest_node_share"], "0.00")} "
+                + $"| {F(row["repeats"], "0")} | {Runs(row)} |");
         }
     }
 

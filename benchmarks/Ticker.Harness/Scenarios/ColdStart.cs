@@ -16,21 +16,8 @@ internal static class ColdStart
         ContenderSpec spec,
         HarnessOptions options)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ColdStart).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("--child-first-run");
-        start.ArgumentList.Add(spec.Key);
-        start.ArgumentList.Add("--concurrency");
-        start.ArgumentList.Add(options.Concurrency.ToString(CultureInfo.InvariantCulture));
+        var start = ChildProcess.StartInfo("--child-first-run", spec.Key,
+            "--concurrency", options.Concurrency.ToString(CultureInfo.InvariantCulture));
 
         var spawned = Stopwatch.GetTimestamp();
         using var child = Process.Start(start) ?? throw new HarnessRunException("could not start the child process");
