@@ -105,7 +105,8 @@ internal sealed class PostgreSqlTickerStatements
     public string FindExisting { get; }
 
     private const string Filter = """
-        WHERE (@status IS NULL OR status = @status)
+        WHERE cron_ticker_id IS NULL
+          AND (@status IS NULL OR status = @status)
           AND (@function IS NULL OR function = @function)
           AND (@from IS NULL OR execution_time >= @from)
           AND (@to IS NULL OR execution_time < @to)

@@ -6,7 +6,8 @@ internal static class SqliteTickerReads
     private const string SelectById = $"SELECT {TickerRows.Columns} FROM tickers WHERE id = $id;";
 
     private const string Filter = """
-        WHERE ($status IS NULL OR status = $status)
+        WHERE cron_ticker_id IS NULL
+          AND ($status IS NULL OR status = $status)
           AND ($function IS NULL OR function = $function)
           AND ($from IS NULL OR execution_time >= $from)
           AND ($to IS NULL OR execution_time < $to)

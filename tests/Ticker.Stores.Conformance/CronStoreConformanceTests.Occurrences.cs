@@ -17,6 +17,22 @@ public abstract partial class CronStoreConformanceTests
     }
 
     [Fact]
+    public async Task The_time_ticker_query_lists_time_tickers_but_not_occurrences()
+    {
+        var cron = await AddCronAsync();
+        await InsertOccurrencesAsync(NewOccurrence(cron, TimeSpan.Zero), NewOccurrence(cron, TimeSpan.FromMinutes(5)));
+        var ticker = NewOccurrence(cron, TimeSpan.Zero);
+        ticker.CronTickerId = null;
+        ticker.CronTime = null;
+        Assert.Equal(StoreWriteResult.Applied(1), await Store.InsertAsync([ticker], CancellationToken.None));
+
+        var page = await Store.QueryAsync(new TimeTickerQuery { Function = cron.Function }, CancellationToken.None);
+
+        Assert.Equal(ticker.Id, Assert.Single(page.Items).Id);
+        Assert.Equal(1, page.TotalCount);
+    }
+
+    [Fact]
     public async Task An_occurrence_of_an_existing_cron_time_is_ignored()
     {
         var cron = await AddCronAsync();

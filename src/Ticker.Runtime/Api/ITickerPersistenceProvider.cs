@@ -8,7 +8,8 @@ public interface ITickerPersistenceProvider<TTimeTicker>
     /// <summary>The ticker with this id, or <see langword="null"/> when there is none.</summary>
     Task<TTimeTicker?> GetTimeTickerByIdAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>One page of tickers matching the query, ordered by execution time then id.</summary>
+    /// <summary>One page of time tickers matching the query, ordered by execution time then id. Cron occurrences
+    /// are left out: <see cref="ICronTickerPersistenceProvider{TCronTicker}"/> reads them per cron.</summary>
     Task<TickerPage<TTimeTicker>> GetTimeTickersAsync(
         TimeTickerQuery query,
         CancellationToken cancellationToken = default);

@@ -22,7 +22,8 @@ public interface ITickerStore
     /// <summary>Reads one ticker.</summary>
     Task<TickerRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Reads one page of tickers, ordered by execution time then id.</summary>
+    /// <summary>Reads one page of time tickers (rows without a <see cref="TickerRecord.CronTickerId"/>), ordered by
+    /// execution time then id.</summary>
     Task<TickerPage<TickerRecord>> QueryAsync(TimeTickerQuery query, CancellationToken cancellationToken);
 
     /// <summary>

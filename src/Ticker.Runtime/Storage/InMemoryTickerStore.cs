@@ -237,7 +237,8 @@ public sealed partial class InMemoryTickerStore : ITickerStore
     }
 
     private static bool Matches(TickerRecord row, TimeTickerQuery query) =>
-        (query.Status is null || row.Status == query.Status)
+        row.CronTickerId is null
+        && (query.Status is null || row.Status == query.Status)
         && (query.Function is null || row.Function == query.Function)
         && (query.From is null || row.ExecutionTime >= query.From)
         && (query.To is null || row.ExecutionTime < query.To);
