@@ -2,7 +2,8 @@ namespace Ticker;
 
 /// <summary>
 /// The statements for cron definitions (<c>cron_tickers</c>) and reads of their occurrences, for one schema. As with
-/// tickers, each operation is one statement and every value a parameter.
+/// tickers, each operation is one statement and every value a parameter. Every write that changes a cron also sends
+/// a <c>NOTIFY</c> (<c>@channel</c>, <c>@cron_payload</c>), delivered when it commits, so other nodes re-plan.
 /// </summary>
 internal sealed class PostgreSqlCronStatements
 {
@@ -76,6 +77,13 @@ internal sealed class PostgreSqlCronStatements
     /// <summary>Reads a page of a cron's occurrences.</summary>
     public string PageOccurrences { get; }
 
+    /// <summary>Tells the other nodes that crons changed when <paramref name="changed"/> (a query) returns a row; the
+    /// statement's last column counts the notification, which makes PostgreSQL run it.</summary>
+    private static string NotifyWhen(string changed) => $"""
+        notified AS (
+            SELECT pg_notify(@channel, @cron_payload) WHERE EXISTS ({changed}))
+        """;
+
     private const string Input = """
         input AS (
             SELECT * FROM unnest(@ids, @functions, @expressions, @requests, @retries, @retry_intervals, @is_enabled,
@@ -95,8 +103,9 @@ internal sealed class PostgreSqlCronStatements
             SELECT id, function, expression, request, retries, retry_intervals::integer[], is_enabled, time_zone,
                 description, misfire, overlap, seed_key, created_at, updated_at
             FROM input WHERE (SELECT ord FROM clash) IS NULL
-            RETURNING 1)
-        SELECT (SELECT ord FROM clash), (SELECT count(*) FROM inserted)
+            RETURNING 1),
+        {NotifyWhen("SELECT 1 FROM inserted")}
+        SELECT (SELECT ord FROM clash), (SELECT count(*) FROM inserted), (SELECT count(*) FROM notified)
         """;
 
     private static string BuildUpdate(string s) => $"""
@@ -113,8 +122,10 @@ internal sealed class PostgreSqlCronStatements
             RETURNING c.id),
         pending AS (
             DELETE FROM {s}.tickers t WHERE t.cron_ticker_id IN (SELECT id FROM updated) AND {Pending}
-            RETURNING 1)
-        SELECT (SELECT ord FROM missing), (SELECT count(*) FROM updated), (SELECT count(*) FROM pending)
+            RETURNING 1),
+        {NotifyWhen("SELECT 1 FROM updated")}
+        SELECT (SELECT ord FROM missing), (SELECT count(*) FROM updated), (SELECT count(*) FROM pending),
+            (SELECT count(*) FROM notified)
         """;
 
     private static string BuildDelete(string s) => $"""
@@ -126,8 +137,10 @@ internal sealed class PostgreSqlCronStatements
             RETURNING c.id),
         idle AS (
             DELETE FROM {s}.tickers t WHERE t.cron_ticker_id IN (SELECT id FROM deleted) AND t.status = 0
-            RETURNING 1)
-        SELECT (SELECT ord FROM missing), (SELECT count(*) FROM deleted), (SELECT count(*) FROM idle)
+            RETURNING 1),
+        {NotifyWhen("SELECT 1 FROM deleted")}
+        SELECT (SELECT ord FROM missing), (SELECT count(*) FROM deleted), (SELECT count(*) FROM idle),
+            (SELECT count(*) FROM notified)
         """;
 
     /// <remarks>Two nodes seeding the same key at once: the second insert waits for the first and does nothing, and
@@ -148,7 +161,9 @@ internal sealed class PostgreSqlCronStatements
             RETURNING c.id),
         pending AS (
             DELETE FROM {s}.tickers t WHERE t.cron_ticker_id IN (SELECT id FROM reseeded) AND {Pending}
-            RETURNING 1)
-        SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM reseeded), (SELECT count(*) FROM pending)
+            RETURNING 1),
+        {NotifyWhen("SELECT 1 FROM inserted UNION ALL SELECT 1 FROM reseeded")}
+        SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM reseeded), (SELECT count(*) FROM pending),
+            (SELECT count(*) FROM notified)
         """;
 }

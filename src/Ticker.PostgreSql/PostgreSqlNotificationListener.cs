@@ -6,8 +6,10 @@ namespace Ticker;
 /// <summary>
 /// Holds one connection that <c>LISTEN</c>s on the store's channel while anyone is subscribed, and passes each
 /// notification on: a due time to the due subscribers, a cancel request (<c>cancel:</c> and a ticker id) to the cancel
-/// subscribers. A lost connection is re-opened with capped back-off; once listening again it reports
-/// <see cref="DateTime.MinValue"/> ("look now") to the due subscribers, since notifications sent meanwhile were lost.
+/// subscribers, a cron change (<c>cron:</c> and the writing store's origin id) to the cron subscribers. A lost
+/// connection is re-opened with capped back-off; once listening again it reports <see cref="DateTime.MinValue"/>
+/// ("look now") to the due subscribers and <see cref="Guid.Empty"/> (an unknown writer) to the cron subscribers,
+/// since notifications sent meanwhile were lost.
 /// </summary>
 internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
 {
@@ -20,11 +22,13 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly TimeSpan _maxRetryDelay;
     private readonly ILogger _logger;
-    private Action<DateTime>[] _subscribers = [];
-    private Action<Guid>[] _cancelSubscribers = [];
+    private readonly Subscribers<DateTime> _due;
+    private readonly Subscribers<Guid> _cancels;
+    private readonly Subscribers<Guid> _cronChanges;
     private CancellationTokenSource? _stopping;
     private Task _loop = Task.CompletedTask;
     private TimeSpan _retryDelay = s_firstRetryDelay;
+    private bool _listenedBefore;
 
     public PostgreSqlNotificationListener(
         NpgsqlDataSource source,
@@ -39,35 +43,20 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         _clock = clock;
         _maxRetryDelay = maxRetryDelay;
         _logger = logger;
+        _due = new Subscribers<DateTime>(this);
+        _cancels = new Subscribers<Guid>(this);
+        _cronChanges = new Subscribers<Guid>(this);
     }
 
     /// <summary>Adds a subscriber to due times, and starts listening if it is the first subscriber.</summary>
-    public IDisposable Subscribe(Action<DateTime> onDue)
-    {
-        ArgumentNullException.ThrowIfNull(onDue);
-
-        lock (_gate)
-        {
-            _subscribers = [.. _subscribers, onDue];
-            StartListening();
-        }
-
-        return new Subscription(() => Unsubscribe(onDue));
-    }
+    public IDisposable Subscribe(Action<DateTime> onDue) => _due.Add(onDue);
 
     /// <summary>Adds a subscriber to cancel requests, and starts listening if it is the first subscriber.</summary>
-    public IDisposable SubscribeToCancellations(Action<Guid> onCancel)
-    {
-        ArgumentNullException.ThrowIfNull(onCancel);
+    public IDisposable SubscribeToCancellations(Action<Guid> onCancel) => _cancels.Add(onCancel);
 
-        lock (_gate)
-        {
-            _cancelSubscribers = [.. _cancelSubscribers, onCancel];
-            StartListening();
-        }
-
-        return new Subscription(() => Unsubscribe(onCancel));
-    }
+    /// <summary>Adds a subscriber to cron changes, called with the origin id of the store that wrote them (or
+    /// <see cref="Guid.Empty"/> after a gap), and starts listening if it is the first subscriber.</summary>
+    public IDisposable SubscribeToCronChanges(Action<Guid> onChanged) => _cronChanges.Add(onChanged);
 
     /// <summary>Stops listening and closes the connection.</summary>
     public async ValueTask DisposeAsync()
@@ -75,30 +64,13 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         Task loop;
         lock (_gate)
         {
-            _subscribers = [];
-            _cancelSubscribers = [];
+            _due.Clear();
+            _cancels.Clear();
+            _cronChanges.Clear();
             loop = StopListening();
         }
 
         await loop.ConfigureAwait(false);
-    }
-
-    private void Unsubscribe(Action<DateTime> onDue)
-    {
-        lock (_gate)
-        {
-            _subscribers = [.. _subscribers.Where(subscriber => subscriber != onDue)];
-            StopListeningWhenUnused();
-        }
-    }
-
-    private void Unsubscribe(Action<Guid> onCancel)
-    {
-        lock (_gate)
-        {
-            _cancelSubscribers = [.. _cancelSubscribers.Where(subscriber => subscriber != onCancel)];
-            StopListeningWhenUnused();
-        }
     }
 
     /// <summary>Starts the loop unless it runs; called under the gate.</summary>
@@ -114,7 +86,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
     /// <summary>Stops the loop once nobody is subscribed; called under the gate.</summary>
     private void StopListeningWhenUnused()
     {
-        if (_subscribers.Length == 0 && _cancelSubscribers.Length == 0)
+        if (_due.IsEmpty && _cancels.IsEmpty && _cronChanges.IsEmpty)
         {
             _ = StopListening();
         }
@@ -168,7 +140,13 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
 
             _retryDelay = s_firstRetryDelay;
             Log.Listening(_logger, _channel);
-            Publish(DateTime.MinValue);
+            _due.Publish(DateTime.MinValue);
+            if (_listenedBefore)
+            {
+                _cronChanges.Publish(Guid.Empty);
+            }
+
+            _listenedBefore = true;
             while (true)
             {
                 await connection.WaitAsync(stopping).ConfigureAwait(false);
@@ -190,8 +168,8 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
         _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _maxRetryDelay.Ticks));
     }
 
-    /// <summary>A payload that is neither a due time nor a cancel request (a <c>NOTIFY</c> sent by hand, say) is taken
-    /// as "look now".</summary>
+    /// <summary>A payload that is neither a due time, a cancel request nor a cron change (a <c>NOTIFY</c> sent by
+    /// hand, say) is taken as "look now".</summary>
     private void OnNotification(object sender, NpgsqlNotificationEventArgs notification)
     {
         if (notification.Channel != _channel)
@@ -201,40 +179,64 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable
 
         if (PostgreSqlValues.TryParseCancel(notification.Payload, out var tickerId))
         {
-            PublishCancel(tickerId);
-
-            return;
+            _cancels.Publish(tickerId);
         }
-
-        Publish(PostgreSqlValues.TryParsePayload(notification.Payload, out var due) ? due : DateTime.MinValue);
-    }
-
-    private void PublishCancel(Guid tickerId)
-    {
-        foreach (var subscriber in Volatile.Read(ref _cancelSubscribers))
+        else if (PostgreSqlValues.TryParseCronChange(notification.Payload, out var origin))
         {
-            try
-            {
-                subscriber(tickerId);
-            }
-            catch (Exception exception)
-            {
-                Log.SubscriberFailed(_logger, exception);
-            }
+            _cronChanges.Publish(origin);
+        }
+        else
+        {
+            _due.Publish(PostgreSqlValues.TryParsePayload(notification.Payload, out var due) ? due : DateTime.MinValue);
         }
     }
 
-    private void Publish(DateTime due)
+    /// <summary>The subscribers of one kind of notification. Adding the first subscriber of any kind starts listening
+    /// and removing the last one stops it.</summary>
+    private sealed class Subscribers<T>(PostgreSqlNotificationListener listener)
     {
-        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        private Action<T>[] _subscribers = [];
+
+        /// <summary>Whether nobody is subscribed; read under the listener's gate.</summary>
+        public bool IsEmpty => _subscribers.Length == 0;
+
+        public Subscription Add(Action<T> subscriber)
         {
-            try
+            ArgumentNullException.ThrowIfNull(subscriber);
+
+            lock (listener._gate)
             {
-                subscriber(due);
+                _subscribers = [.. _subscribers, subscriber];
+                listener.StartListening();
             }
-            catch (Exception exception)
+
+            return new Subscription(() => Remove(subscriber));
+        }
+
+        /// <summary>Removes every subscriber; called under the listener's gate.</summary>
+        public void Clear() => _subscribers = [];
+
+        public void Publish(T value)
+        {
+            foreach (var subscriber in Volatile.Read(ref _subscribers))
             {
-                Log.SubscriberFailed(_logger, exception);
+                try
+                {
+                    subscriber(value);
+                }
+                catch (Exception exception)
+                {
+                    Log.SubscriberFailed(listener._logger, exception);
+                }
+            }
+        }
+
+        private void Remove(Action<T> subscriber)
+        {
+            lock (listener._gate)
+            {
+                _subscribers = [.. _subscribers.Where(existing => existing != subscriber)];
+                listener.StopListeningWhenUnused();
             }
         }
     }

@@ -8,6 +8,22 @@ namespace Ticker;
 public sealed partial class PostgreSqlTickerStore
 {
     /// <inheritdoc />
+    /// <remarks>The first subscriber opens the listening connection (shared with due-time notifications). Cron writes
+    /// of this store instance carry its own origin id and are not reported back to it.</remarks>
+    public IDisposable SubscribeToCronChanges(Action onChanged)
+    {
+        ArgumentNullException.ThrowIfNull(onChanged);
+
+        return _listener.SubscribeToCronChanges(origin =>
+        {
+            if (origin != _origin)
+            {
+                onChanged();
+            }
+        });
+    }
+
+    /// <inheritdoc />
     /// <remarks>A cron whose seed key another cron has is refused as a duplicate too.</remarks>
     public async Task<StoreWriteResult> InsertCronsAsync(
         IReadOnlyList<CronTickerRecord> crons,
@@ -55,6 +71,7 @@ public sealed partial class PostgreSqlTickerStore
         await using (command.ConfigureAwait(false))
         {
             command.AddArray("ids", NpgsqlDbType.Uuid, ids as Guid[] ?? [.. ids]);
+            AddCronChannel(command);
             var row = await ReadNumbersAsync(command, cancellationToken).ConfigureAwait(false);
 
             return row[0] is { } missing
@@ -222,8 +239,16 @@ public sealed partial class PostgreSqlTickerStore
         await using (command.ConfigureAwait(false))
         {
             PostgreSqlCronRows.Bind(command, crons);
+            AddCronChannel(command);
 
             return await ReadNumbersAsync(command, token).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The channel and payload of the notification a cron write sends.</summary>
+    private void AddCronChannel(NpgsqlCommand command)
+    {
+        command.Add("channel", NpgsqlDbType.Text, NotificationChannel);
+        command.Add("cron_payload", NpgsqlDbType.Text, _cronChangePayload);
     }
 }

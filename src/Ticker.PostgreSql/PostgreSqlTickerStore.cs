@@ -24,8 +24,11 @@ namespace Ticker;
 /// </para>
 /// </remarks>
 public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerStore, ITickerStoreNotifications,
-    IAsyncDisposable, IDisposable
+    ICronStoreNotifications, IAsyncDisposable, IDisposable
 {
+    /// <summary>Tells this store's own cron-change notifications from other writers'.</summary>
+    private readonly Guid _origin = Guid.NewGuid();
+
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlDataSource _listenerSource;
     private readonly PostgreSqlTickerStatements _sql;
@@ -36,6 +39,7 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerSto
     private readonly bool _migrateOnStart;
     private readonly string _cronGateKey;
     private readonly string _claimLockKey;
+    private readonly string _cronChangePayload;
     private readonly ILogger _logger;
     private volatile bool _initialized;
 
@@ -57,6 +61,7 @@ public sealed partial class PostgreSqlTickerStore : ITickerStore, ICronTickerSto
         _migrateOnStart = options.MigrateOnStart;
         _cronGateKey = "ticker-cron:" + options.Schema + ":";
         _claimLockKey = "ticker-claim:" + options.Schema;
+        _cronChangePayload = PostgreSqlValues.CronChangePrefix + _origin.ToString("N");
         _logger = logger ?? NullLogger<PostgreSqlTickerStore>.Instance;
         _source = NpgsqlDataSource.Create(options.ConnectionString);
         _listenerSource = NpgsqlDataSource.Create(ListenerConnectionString(options.ConnectionString));

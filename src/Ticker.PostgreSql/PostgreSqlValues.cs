@@ -48,6 +48,18 @@ internal static class PostgreSqlValues
             && Guid.TryParse(payload.AsSpan(CancelPrefix.Length), out tickerId);
     }
 
+    /// <summary>The payload prefix of a cron change; the origin id of the writing store follows.</summary>
+    public const string CronChangePrefix = "cron:";
+
+    /// <summary>The writing store's origin id of a cron change's payload.</summary>
+    public static bool TryParseCronChange(string payload, out Guid origin)
+    {
+        origin = Guid.Empty;
+
+        return payload.StartsWith(CronChangePrefix, StringComparison.Ordinal)
+            && Guid.TryParse(payload.AsSpan(CronChangePrefix.Length), out origin);
+    }
+
     /// <summary>A time from a notification payload: microseconds since the Unix epoch.</summary>
     public static bool TryParsePayload(string payload, out DateTime due)
     {

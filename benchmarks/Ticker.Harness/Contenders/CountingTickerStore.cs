@@ -9,7 +9,7 @@ namespace Ticker.Harness;
 /// the wrapped store keeps no crons. Disposes the store it wraps, as the container would have.
 /// </summary>
 internal sealed class CountingTickerStore(ITickerStore inner)
-    : ITickerStore, ICronTickerStore, ITickerStoreNotifications, IDisposable
+    : ITickerStore, ICronTickerStore, ITickerStoreNotifications, ICronStoreNotifications, IDisposable
 {
     private static readonly string[] s_names =
     [
@@ -129,6 +129,11 @@ internal sealed class CountingTickerStore(ITickerStore inner)
 
     public IDisposable Subscribe(Action<DateTime> onDue) =>
         inner is ITickerStoreNotifications notifications ? notifications.Subscribe(onDue) : NoSubscription.Instance;
+
+    public IDisposable SubscribeToCronChanges(Action onChanged) =>
+        inner is ICronStoreNotifications notifications
+            ? notifications.SubscribeToCronChanges(onChanged)
+            : NoSubscription.Instance;
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 

@@ -6,9 +6,10 @@ namespace Ticker;
 /// <summary>
 /// Keeps the next occurrence of every enabled cron materialized as an idle row ahead of its time. Crons are held in
 /// memory, ordered by their materialized occurrence. Crons added or deleted on this node are planned or dropped one by
-/// one, without reading the store; all crons are read again only after a local update and at the slow
-/// <see cref="ReloadInterval"/> (to see changes made by other nodes). Between occurrences the loop sleeps, so idle
-/// crons cost nothing. Runs only when the store implements <see cref="ICronTickerStore"/>.
+/// one, without reading the store; all crons are read again after a local update, after a change another node made
+/// when the store reports those (<see cref="ICronStoreNotifications"/>), and at the slow <see cref="ReloadInterval"/>
+/// (for stores that do not, and in case a report was lost). Between occurrences the loop sleeps, so idle crons cost
+/// nothing. Runs only when the store implements <see cref="ICronTickerStore"/>.
 /// </summary>
 internal sealed partial class CronPlanner(
     ITickerStore store,
@@ -22,8 +23,8 @@ internal sealed partial class CronPlanner(
     /// dropped.</summary>
     public const int MaxMissedOccurrences = 1000;
 
-    /// <summary>How often crons are read again even without a local signal, to see changes made by other nodes.
-    /// </summary>
+    /// <summary>How often crons are read again even without a signal, to see changes made by other nodes that the
+    /// store does not report.</summary>
     public static readonly TimeSpan ReloadInterval = TimeSpan.FromMinutes(5);
 
     private readonly CancellationTokenSource _stopping = new();
@@ -31,6 +32,7 @@ internal sealed partial class CronPlanner(
     private readonly SortedSet<(long Ticks, Guid Id)> _queue = [];
     private DateTime _nextReload = DateTime.MinValue;
     private Task _loop = Task.CompletedTask;
+    private IDisposable? _remoteChanges;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,11 +44,13 @@ internal sealed partial class CronPlanner(
         }
 
         await seeder.SeedAsync(crons, cancellationToken).ConfigureAwait(false);
+        _remoteChanges = (store as ICronStoreNotifications)?.SubscribeToCronChanges(plannerSignal.Notify);
         _loop = Task.Run(() => RunAsync(crons, _stopping.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _remoteChanges, null)?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -58,7 +62,11 @@ internal sealed partial class CronPlanner(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _remoteChanges, null)?.Dispose();
+        _stopping.Dispose();
+    }
 
     private async Task RunAsync(ICronTickerStore crons, CancellationToken stopping)
     {

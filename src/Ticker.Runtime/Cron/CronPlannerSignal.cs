@@ -13,7 +13,8 @@ internal sealed class CronPlannerSignal
     private List<Guid> _deleted = [];
     private bool _reload;
 
-    /// <summary>Crons changed in a way only a reload sees; wakes the planner.</summary>
+    /// <summary>Crons changed in a way only a reload sees (a local update, or any change another node reported);
+    /// wakes the planner.</summary>
     public void Notify()
     {
         lock (_gate)
