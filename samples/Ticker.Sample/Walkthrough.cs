@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace Ticker.Sample;
 
 /// <summary>
-/// Walks through the reference page's patterns against the SQLite store, waits until every job has ended, prints
-/// the outcome of each and stops the app.
+/// Walks through the reference page's patterns against the configured store (SQLite unless told otherwise), waits
+/// until every job has ended, prints the outcome of each and stops the app.
 /// </summary>
 public sealed partial class Walkthrough(
     ITimeTickerManager<TimeTickerEntity> timeTickerManager,

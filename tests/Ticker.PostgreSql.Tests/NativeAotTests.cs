@@ -5,8 +5,11 @@ using Ticker.PostgreSql.Tests.Support;
 
 namespace Ticker.PostgreSql.Tests;
 
-/// <summary>The node app, which runs Ticker on the PostgreSQL store, published as Native AOT: zero trim or AOT
-/// warnings, and the binary runs jobs against the real server (arrays, LISTEN/NOTIFY and all).</summary>
+/// <summary>
+/// Apps on Ticker published as Native AOT: zero trim or AOT warnings, and the binaries run jobs against real stores.
+/// Both publishes live in this one class, so they run one after the other and never build the same projects in Release
+/// at the same time.
+/// </summary>
 [Collection(PostgreSqlTests.Name)]
 public sealed partial class NativeAotTests(PostgreSqlServer server) : IDisposable
 {
@@ -15,9 +18,7 @@ public sealed partial class NativeAotTests(PostgreSqlServer server) : IDisposabl
     [Fact]
     public async Task A_node_on_the_PostgreSQL_store_publishes_as_native_AOT_with_zero_warnings_and_runs_jobs()
     {
-        var (exitCode, output) = await PublishAsync();
-        Assert.True(exitCode == 0, output);
-        Assert.Empty(WarningLine().Matches(output).Select(match => match.Value).Distinct());
+        await PublishAsync(Path.Combine("tests", "Ticker.PostgreSql.Node", "Ticker.PostgreSql.Node.csproj"));
 
         await using var cluster = await Cluster.CreateAsync(server);
         await cluster.StartPublishedNodeAsync("aot", Path.Combine(_output, "Ticker.PostgreSql.Node"));
@@ -30,17 +31,59 @@ public sealed partial class NativeAotTests(PostgreSqlServer server) : IDisposabl
         Assert.Equal(["aot"], (await cluster.ExecutionsPerNodeAsync()).Keys);
     }
 
+    [Fact]
+    public async Task The_sample_publishes_as_native_AOT_with_zero_warnings_and_runs_its_jobs_on_SQLite_and_PostgreSQL()
+    {
+        await PublishAsync(Path.Combine("samples", "Ticker.Sample", "Ticker.Sample.csproj"));
+        var sample = Path.Combine(_output, "Ticker.Sample");
+        var database = await server.CreateDatabaseAsync("sample_" + Guid.NewGuid().ToString("N")[..10]);
+
+        var onSqlite = await RunAsync(sample);
+        var onPostgreSql = await RunAsync(sample, "--Ticker:PostgreSql", database);
+
+        Assert.Contains("ticker-sample.db", onSqlite);
+        Assert.Contains("PostgreSQL, schema ticker_sample", onPostgreSql);
+        foreach (var output in new[] { onSqlite, onPostgreSql })
+        {
+            Assert.Matches(@"FlakyImport\s+Done\s+retries used: 2", output);
+            Assert.Matches(@"SendWelcomeEmail\s+Done", output);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
     [GeneratedRegex(@"^.*\bwarning [A-Z]{2,}[0-9]{3,}\b.*$", RegexOptions.Multiline)]
     private static partial Regex WarningLine();
 
-    private async Task<(int ExitCode, string Output)> PublishAsync()
+    /// <summary>Publishes a project of the repository for linux-x64 into the test's folder and asserts it succeeded
+    /// without a warning.</summary>
+    private async Task PublishAsync(string project)
     {
-        var project = Path.Combine(RepositoryRoot(), "tests", "Ticker.PostgreSql.Node", "Ticker.PostgreSql.Node.csproj");
-        var start = new ProcessStartInfo(
+        var (exitCode, output) = await RunAsync(
             "dotnet",
-            ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", _output, "-p:TreatWarningsAsErrors=false"])
+            TimeSpan.FromMinutes(8),
+            "publish", Path.Combine(RepositoryRoot(), project), "-c", "Release", "-r", "linux-x64", "-o", _output,
+            "-p:TreatWarningsAsErrors=false");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Empty(WarningLine().Matches(output).Select(match => match.Value).Distinct());
+    }
+
+    /// <summary>Runs a published app to its end, asserts it exited with 0 and returns what it printed.</summary>
+    private static async Task<string> RunAsync(string app, params string[] arguments)
+    {
+        var (exitCode, output) = await RunAsync(app, TimeSpan.FromSeconds(60), arguments);
+        Assert.True(exitCode == 0, output);
+
+        return output;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(
+        string file,
+        TimeSpan timeout,
+        params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,7 +92,15 @@ public sealed partial class NativeAotTests(PostgreSqlServer server) : IDisposabl
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(8));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
 
         return (process.ExitCode, await output + await errors);
     }
