@@ -31,12 +31,17 @@ internal sealed class DueTimer(TickerFunctionTable functions, TickerExecutor exe
 
         lock (_gate)
         {
+            var earliestBefore = _queue.TryPeek(out _, out var head) ? head : long.MaxValue;
             foreach (var record in records)
             {
                 _queue.Enqueue(record, record.ExecutionTime.Ticks);
             }
 
-            _changed.TrySetResult();
+            // The loop sleeps until the earliest due time; only an earlier one needs to wake it.
+            if (_queue.TryPeek(out _, out var earliest) && earliest < earliestBefore)
+            {
+                _changed.TrySetResult();
+            }
         }
     }
 

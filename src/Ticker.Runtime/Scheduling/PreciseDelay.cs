@@ -37,6 +37,23 @@ internal static class PreciseDelay
         }
     }
 
+    /// <summary>Like <see cref="UntilAsync"/> but without the spin, for waits that may end a timer tick (about a
+    /// millisecond) late, such as the claim loop's, which claims well ahead of due times: it keeps a core free for the
+    /// waits that must be exact.</summary>
+    public static async Task SleepUntilAsync(
+        DateTime wakeAt,
+        Task interrupt,
+        TimeProvider time,
+        CancellationToken stopping)
+    {
+        var remaining = wakeAt - time.GetUtcNow().UtcDateTime;
+        if (remaining > TimeSpan.Zero)
+        {
+            await SleepAsync(remaining > s_longestSleep ? s_longestSleep : remaining, interrupt, time, stopping)
+                .ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Sleeps; returns false when interrupted or stopping.</summary>
     private static async Task<bool> SleepAsync(
         TimeSpan delay,

@@ -133,7 +133,9 @@ internal sealed class TickerScheduler(
             return;
         }
 
-        await PreciseDelay.UntilAsync(wakeAt, signal, time, stopping).ConfigureAwait(false);
+        // Claims run ClaimAhead before due times and the due timer fires on the exact instant, so this wait needs no
+        // spin; spinning here would take the core the due timer's own spin needs.
+        await PreciseDelay.SleepUntilAsync(wakeAt, signal, time, stopping).ConfigureAwait(false);
     }
 
     /// <summary>When to claim next: <see cref="TickerOptions.ClaimAhead"/> before the store's next wake time, or the
