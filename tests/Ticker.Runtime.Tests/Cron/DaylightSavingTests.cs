@@ -3,18 +3,21 @@ using Cronos;
 namespace Ticker.Tests.Cron;
 
 /// <summary>
-/// The planner and the preview against Cronos over seven years of every daylight-saving transition in zones with
-/// different rules: whole-hour shifts in both hemispheres, Lord Howe's 30-minute shift, and Tokyo, which has none.
+/// The planner and the preview against Cronos over eleven years of every daylight-saving transition in zones with
+/// different rules: whole-hour shifts in both hemispheres, Lord Howe's 30-minute shift, Mexico City, which abolished
+/// daylight saving after its fall-back of October 2022 (so the span holds its last six transitions and then none),
+/// and Tokyo, which has none.
 /// </summary>
 public sealed class DaylightSavingTests
 {
-    private static readonly DateTime s_from = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_from = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime s_to = new(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static TheoryData<string, string> ZonesAndExpressions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var zone in new[] { "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Tokyo" })
+        foreach (var zone in new[]
+            { "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Mexico_City", "Asia/Tokyo" })
         {
             foreach (var expression in new[] { "0 30 2 * * *", "0 45 1 * * *", "0 15 2 * * *", "0 */30 * * * *",
                 "*/30 * * * *", "0 0 * * *", "0 30 2 ? * SUN" })
@@ -56,6 +59,8 @@ public sealed class DaylightSavingTests
     [InlineData("America/New_York", "0 30 1 * * *")]
     [InlineData("Australia/Lord_Howe", "0 15 2 * * *")]
     [InlineData("Australia/Lord_Howe", "0 45 1 * * *")]
+    [InlineData("America/Mexico_City", "0 30 2 * * *")]
+    [InlineData("America/Mexico_City", "0 30 1 * * *")]
     [InlineData("Asia/Tokyo", "0 30 2 * * *")]
     public void A_fixed_time_fires_once_on_every_local_day(string zoneId, string expression)
     {
@@ -74,6 +79,7 @@ public sealed class DaylightSavingTests
     [InlineData("Europe/Berlin")]
     [InlineData("America/New_York")]
     [InlineData("Australia/Lord_Howe")]
+    [InlineData("America/Mexico_City")]
     [InlineData("Asia/Tokyo")]
     public void An_interval_fires_every_15_minutes_in_UTC_through_every_transition(string zone)
     {
@@ -85,9 +91,10 @@ public sealed class DaylightSavingTests
     }
 
     [Theory]
-    [InlineData("Europe/Berlin", 7)]
-    [InlineData("America/New_York", 14)]
-    [InlineData("Australia/Lord_Howe", 14)]
+    [InlineData("Europe/Berlin", 22)]
+    [InlineData("America/New_York", 22)]
+    [InlineData("Australia/Lord_Howe", 22)]
+    [InlineData("America/Mexico_City", 6)]
     [InlineData("Asia/Tokyo", 0)]
     public void The_span_covers_every_transition_of_the_zone(string zoneId, int transitions)
     {
@@ -98,13 +105,14 @@ public sealed class DaylightSavingTests
             .Aggregate((Count: 0, Last: (TimeSpan?)null), (seen, offset) =>
                 (seen.Last is { } last && last != offset ? seen.Count + 1 : seen.Count, offset));
 
-        Assert.True(changes.Count >= transitions, $"{zoneId} changed offset {changes.Count} times");
+        Assert.Equal(transitions, changes.Count);
     }
 
     [Theory]
-    [InlineData("Europe/Berlin", "0 30 2 * * *", 7, "03:00")]
-    [InlineData("America/New_York", "0 30 2 * * *", 7, "03:00")]
-    [InlineData("Australia/Lord_Howe", "0 15 2 * * *", 7, "02:30")]
+    [InlineData("Europe/Berlin", "0 30 2 * * *", 11, "03:00")]
+    [InlineData("America/New_York", "0 30 2 * * *", 11, "03:00")]
+    [InlineData("Australia/Lord_Howe", "0 15 2 * * *", 11, "02:30")]
+    [InlineData("America/Mexico_City", "0 30 2 * * *", 3, "03:00")]
     [InlineData("Asia/Tokyo", "0 30 2 * * *", 0, "")]
     public void The_preview_flags_the_occurrences_moved_out_of_a_spring_forward_gap(
         string zone,
@@ -118,6 +126,20 @@ public sealed class DaylightSavingTests
 
         Assert.Equal(springForwards, moved.Count);
         Assert.All(moved, occurrence => Assert.Equal(movedTo, occurrence.Local.ToString("HH:mm", null)));
+    }
+
+    [Fact]
+    public void After_Mexico_City_abolished_daylight_saving_its_local_times_keep_one_offset()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+        var abolished = new DateTime(2022, 10, 30, 7, 0, 0, DateTimeKind.Utc);
+
+        var offsets = PlannedBetween("0 30 2 * * *", "America/Mexico_City")
+            .Where(utc => utc >= abolished)
+            .Select(utc => zone.GetUtcOffset(utc))
+            .Distinct();
+
+        Assert.Equal([TimeSpan.FromHours(-6)], offsets);
     }
 
     [Fact]
