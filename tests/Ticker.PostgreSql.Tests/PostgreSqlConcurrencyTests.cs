@@ -69,10 +69,10 @@ public sealed class PostgreSqlConcurrencyTests(PostgreSqlServer server) : IAsync
                 foreach (var row in await store.ClaimDueAsync(Tickers.Claim($"node-{i}", DateTime.UtcNow, 10), default))
                 {
                     var now = Interlocked.Increment(ref running);
-                    InterlockedMax(ref mostAtOnce, now);
+                    Tickers.InterlockedMax(ref mostAtOnce, now);
                     await Task.Delay(2);
                     Interlocked.Decrement(ref running);
-                    await store.CompleteAsync([Done(row)], default);
+                    await store.CompleteAsync([Tickers.Done(row)], default);
                     finished.Add(row.Id);
                 }
             }
@@ -138,17 +138,6 @@ public sealed class PostgreSqlConcurrencyTests(PostgreSqlServer server) : IAsync
         })];
     }
 
-    private static TickerCompletion Done(TickerRecord row) =>
-        new(row.Id, row.Fence, TickerStatus.Done, row.RetryCount, row.ExecutionTime, row.LockedAt, 1, null);
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
-        {
-            seen = actual;
-        }
-    }
 
     private static async Task DrainAsync(
         PostgreSqlTickerStore store,

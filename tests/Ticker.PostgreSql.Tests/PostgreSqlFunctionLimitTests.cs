@@ -54,11 +54,11 @@ public sealed class PostgreSqlFunctionLimitTests(PostgreSqlServer server) : IAsy
             {
                 var claimed = await store.ClaimDueAsync(claim with { DueBefore = DateTime.UtcNow }, default);
                 var inProgress = await InProgressAsync(database);
-                InterlockedMax(ref mostInProgress, inProgress);
+                Tickers.InterlockedMax(ref mostInProgress, inProgress);
                 Assert.True(inProgress <= limit, $"{inProgress} runs of {Limited} were in progress at once.");
                 foreach (var row in claimed)
                 {
-                    Assert.Equal(1, await store.CompleteAsync([Done(row)], default));
+                    Assert.Equal(1, await store.CompleteAsync([Tickers.Done(row)], default));
                     finished.Add(row.Id);
                 }
             }
@@ -84,7 +84,7 @@ public sealed class PostgreSqlFunctionLimitTests(PostgreSqlServer server) : IAsy
         var mostAtOnce = 0;
         var limited = new TickerFunctionDescriptor(Limited, async (context, token) =>
         {
-            InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref running));
+            Tickers.InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref running));
             await Task.Delay(20, token);
             Interlocked.Decrement(ref running);
             runs.Enqueue(context.Id);
@@ -154,17 +154,5 @@ public sealed class PostgreSqlFunctionLimitTests(PostgreSqlServer server) : IAsy
         command.Parameters.AddWithValue("function", Limited);
 
         return (int)(long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static TickerCompletion Done(TickerRecord row) =>
-        new(row.Id, row.Fence, TickerStatus.Done, row.RetryCount, row.ExecutionTime, row.LockedAt, 1, null);
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
-        {
-            seen = actual;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Globalization;
 using Quartz;
 using Quartz.Impl;
 
@@ -14,6 +13,7 @@ internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings
     /// </summary>
     public static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(5);
 
+    private readonly QuartzJobs _jobs = new(settings.AddBatch, indexAsString: false);
     private IHost? _host;
     private IScheduler? _scheduler;
     private CountingJobStore? _counter;
@@ -44,50 +44,14 @@ internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings
         _scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
     }
 
-    public async Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken)
-    {
-        var end = firstIndex + count;
-        for (var start = firstIndex; start < end; start += settings.AddBatch)
-        {
-            var stop = Math.Min(end, start + settings.AddBatch);
-            await ScheduleAsync(start, stop, index => null, cancellationToken);
-        }
-    }
+    public Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken) =>
+        _jobs.AddDueNowAsync(_scheduler!, firstIndex, count, cancellationToken);
 
-    public async Task AddAtAsync(IReadOnlyList<DateTime> dueTimes, CancellationToken cancellationToken)
-    {
-        for (var start = 0; start < dueTimes.Count; start += settings.AddBatch)
-        {
-            var stop = Math.Min(dueTimes.Count, start + settings.AddBatch);
-            await ScheduleAsync(start, stop, index => dueTimes[index], cancellationToken);
-        }
-    }
+    public Task AddAtAsync(IReadOnlyList<DateTime> dueTimes, CancellationToken cancellationToken) =>
+        _jobs.AddAtAsync(_scheduler!, dueTimes, cancellationToken);
 
-    /// <summary>Each cron is a durable job detail with one cron trigger in UTC, scheduled in batches.</summary>
-    public async Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in crons.Chunk(settings.AddBatch))
-        {
-            var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(chunk.Length);
-            foreach (var cron in chunk)
-            {
-                var name = "cron-" + cron.Index.ToString(CultureInfo.InvariantCulture);
-                var job = JobBuilder.Create<QuartzProbeJob>()
-                    .WithIdentity(name)
-                    .UsingJobData(QuartzProbeJob.IndexKey, cron.Index)
-                    .Build();
-                var expression = string.Create(CultureInfo.InvariantCulture,
-                    $"{cron.At.Second} {cron.At.Minute} {cron.At.Hour} * * ?");
-                var trigger = TriggerBuilder.Create()
-                    .WithIdentity(name)
-                    .WithCronSchedule(expression, schedule => schedule.InTimeZone(TimeZoneInfo.Utc))
-                    .Build();
-                jobs.Add(job, [trigger]);
-            }
-
-            await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
-        }
-    }
+    public Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken) =>
+        _jobs.AddDailyCronsAsync(_scheduler!, crons, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -111,41 +75,5 @@ internal sealed class QuartzContender(RunProbe probe, ContenderSettings settings
     {
         _counter = new CountingJobStore(ActivatorUtilities.CreateInstance<RAMJobStore>(provider));
         return _counter;
-    }
-
-    private async Task ScheduleAsync(
-        int start,
-        int stop,
-        Func<int, DateTime?> dueTime,
-        CancellationToken cancellationToken)
-    {
-        if (stop - start == 1)
-        {
-            var (job, trigger) = NewJob(start, dueTime(start));
-            await _scheduler!.ScheduleJob(job, trigger, default, cancellationToken);
-            return;
-        }
-
-        var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(stop - start);
-        for (var index = start; index < stop; index++)
-        {
-            var (job, trigger) = NewJob(index, dueTime(index));
-            jobs.Add(job, [trigger]);
-        }
-
-        await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
-    }
-
-    private static (IJobDetail Job, ITrigger Trigger) NewJob(int index, DateTime? dueTime)
-    {
-        var name = "probe-" + index.ToString(CultureInfo.InvariantCulture);
-        var job = JobBuilder.Create<QuartzProbeJob>()
-            .WithIdentity(name)
-            .UsingJobData(QuartzProbeJob.IndexKey, index)
-            .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(name);
-        trigger = dueTime is { } due ? trigger.StartAt(new DateTimeOffset(due)) : trigger.StartNow();
-
-        return (job, trigger.Build());
     }
 }

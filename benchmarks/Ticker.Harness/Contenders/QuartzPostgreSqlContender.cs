@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -20,6 +19,7 @@ namespace Ticker.Harness;
 internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSettings settings)
     : IContender, ICronContender
 {
+    private readonly QuartzJobs _jobs = new(settings.AddBatch, indexAsString: true);
     private IHost? _host;
     private IScheduler? _scheduler;
     private PostgreSqlBenchDatabase? _database;
@@ -62,51 +62,14 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
         _database?.MarkStart();
     }
 
-    public async Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken)
-    {
-        var end = firstIndex + count;
-        for (var start = firstIndex; start < end; start += settings.AddBatch)
-        {
-            var stop = Math.Min(end, start + settings.AddBatch);
-            await ScheduleAsync(start, stop, index => null, cancellationToken);
-        }
-    }
+    public Task AddDueNowAsync(int firstIndex, int count, CancellationToken cancellationToken) =>
+        _jobs.AddDueNowAsync(_scheduler!, firstIndex, count, cancellationToken);
 
-    public async Task AddAtAsync(IReadOnlyList<DateTime> dueTimes, CancellationToken cancellationToken)
-    {
-        for (var start = 0; start < dueTimes.Count; start += settings.AddBatch)
-        {
-            var stop = Math.Min(dueTimes.Count, start + settings.AddBatch);
-            await ScheduleAsync(start, stop, index => dueTimes[index], cancellationToken);
-        }
-    }
+    public Task AddAtAsync(IReadOnlyList<DateTime> dueTimes, CancellationToken cancellationToken) =>
+        _jobs.AddAtAsync(_scheduler!, dueTimes, cancellationToken);
 
-    /// <summary>Jobs with one UTC cron trigger each, as the RAMJobStore contender adds them, in chunks of
-    /// the add batch.</summary>
-    public async Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in crons.Chunk(settings.AddBatch))
-        {
-            var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(chunk.Length);
-            foreach (var cron in chunk)
-            {
-                var name = "cron-" + cron.Index.ToString(CultureInfo.InvariantCulture);
-                var job = JobBuilder.Create<QuartzProbeJob>()
-                    .WithIdentity(name)
-                    .UsingJobData(QuartzProbeJob.IndexKey, cron.Index.ToString(CultureInfo.InvariantCulture))
-                    .Build();
-                var expression = string.Create(CultureInfo.InvariantCulture,
-                    $"{cron.At.Second} {cron.At.Minute} {cron.At.Hour} * * ?");
-                var trigger = TriggerBuilder.Create()
-                    .WithIdentity(name)
-                    .WithCronSchedule(expression, schedule => schedule.InTimeZone(TimeZoneInfo.Utc))
-                    .Build();
-                jobs.Add(job, [trigger]);
-            }
-
-            await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
-        }
-    }
+    public Task AddDailyCronsAsync(IReadOnlyList<DailyCron> crons, CancellationToken cancellationToken) =>
+        _jobs.AddDailyCronsAsync(_scheduler!, crons, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -139,41 +102,5 @@ internal sealed class QuartzPostgreSqlContender(RunProbe probe, ContenderSetting
             options.StoreJobDataAsStrings = true;
             options.MisfireThreshold = QuartzContender.MisfireThreshold;
         });
-    }
-
-    private async Task ScheduleAsync(
-        int start,
-        int stop,
-        Func<int, DateTime?> dueTime,
-        CancellationToken cancellationToken)
-    {
-        if (stop - start == 1)
-        {
-            var (job, trigger) = NewJob(start, dueTime(start));
-            await _scheduler!.ScheduleJob(job, trigger, default, cancellationToken);
-            return;
-        }
-
-        var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(stop - start);
-        for (var index = start; index < stop; index++)
-        {
-            var (job, trigger) = NewJob(index, dueTime(index));
-            jobs.Add(job, [trigger]);
-        }
-
-        await _scheduler!.ScheduleJobs(jobs, default, cancellationToken);
-    }
-
-    private static (IJobDetail Job, ITrigger Trigger) NewJob(int index, DateTime? dueTime)
-    {
-        var name = "probe-" + index.ToString(CultureInfo.InvariantCulture);
-        var job = JobBuilder.Create<QuartzProbeJob>()
-            .WithIdentity(name)
-            .UsingJobData(QuartzProbeJob.IndexKey, index.ToString(CultureInfo.InvariantCulture))
-            .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(name);
-        trigger = dueTime is { } due ? trigger.StartAt(new DateTimeOffset(due)) : trigger.StartNow();
-
-        return (job, trigger.Build());
     }
 }

@@ -17,4 +17,19 @@ internal static class Tickers
 
     public static TickerClaim Claim(string owner, DateTime dueBefore, int maxCount = 100, double leaseSeconds = 30) =>
         new(owner, dueBefore, maxCount, TimeSpan.FromSeconds(leaseSeconds));
+
+    /// <summary>The outcome that ends a claimed row as done, under its fence.</summary>
+    public static TickerCompletion Done(TickerRecord row) =>
+        new(row.Id, row.Fence, TickerStatus.Done, row.RetryCount, row.ExecutionTime, row.LockedAt, 1, null);
+
+    /// <summary>Raises <paramref name="target"/> to <paramref name="value"/> if that is higher, from any thread: the
+    /// peak of a count that several racing tasks change.</summary>
+    public static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
+        {
+            seen = actual;
+        }
+    }
 }
