@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -67,6 +68,51 @@ public sealed class SqliteHostingTests : IDisposable
 
         Assert.Equal([result.Result.Id], runs.ToArray());
         Assert.True(stored.ExecutedAt >= stored.ExecutionTime, "The run started before its due time.");
+    }
+
+    [Fact]
+    public async Task A_write_lock_another_writer_holds_delays_the_claim_and_the_ticker_runs_once_after_it_is_released()
+    {
+        var runs = new ConcurrentBag<DateTime>();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddTicker()
+            .UseSqliteStore(_database.Path)
+            .AddFunction(new TickerFunctionDescriptor("Record", (_, _) =>
+            {
+                runs.Add(DateTime.UtcNow);
+                return ValueTask.CompletedTask;
+            }));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var manager = host.Services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
+        var provider = host.Services.GetRequiredService<ITickerPersistenceProvider<TimeTickerEntity>>();
+        var added = await manager.AddAsync(new TimeTickerEntity
+        {
+            Function = "Record",
+            ExecutionTime = DateTime.UtcNow.AddMilliseconds(300),
+        });
+
+        // Another writer (a connection of its own, as another process would have) takes the file's write lock for 3 s
+        // across the ticker's due time; the node's claim waits for it (busy timeout) and nothing is lost.
+        DateTime released;
+        await using (var blocker = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            await blocker.OpenAsync();
+            await using var exclusive = blocker.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE;";
+            await exclusive.ExecuteNonQueryAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            exclusive.CommandText = "COMMIT;";
+            await exclusive.ExecuteNonQueryAsync();
+            released = DateTime.UtcNow;
+        }
+
+        var stored = await WaitUntilRunAsync(provider, added.Result!.Id);
+        await host.StopAsync();
+
+        var ran = Assert.Single(runs);
+        Assert.True(ran >= released, "The ticker ran while another writer held the lock.");
+        Assert.Equal(0, stored.RetryCount);
     }
 
     /// <summary>Waits for the ticker to end <see cref="TickerStatus.Done"/>, or <see cref="TickerStatus.DueDone"/> on a
