@@ -5,7 +5,8 @@ using Ticker.WebApi;
 // from a controller. Minimal APIs and source-generated JSON keep it ready for Native AOT.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
 var databasePath = builder.Configuration["Ticker:SqlitePath"] ?? Path.Combine(Path.GetTempPath(), "ticker-webapi.db");
 builder.Services.AddTicker(builder.Configuration.GetSection("Ticker")).UseSqliteStore(databasePath);
 builder.Services.AddSingleton<UserDirectory>();

@@ -90,7 +90,8 @@ public sealed partial class WebApiSampleTests : IAsyncLifetime
     {
         var registered = await ReadAsync(await _http.PostAsJsonAsync("/users", new { email = "grace@example.com" }));
         var ticker = registered.GetProperty("welcomeEmailTicker").GetGuid();
-        await ReadAsync(await _http.PutAsJsonAsync($"/tickers/{ticker}/execution-time", new { executionTime = DateTime.UtcNow }));
+        await ReadAsync(await _http.PutAsJsonAsync(
+            $"/tickers/{ticker}/execution-time", new { executionTime = DateTime.UtcNow }));
         await WaitForStatusAsync(ticker, "Done");
 
         var moveDone = await _http.PutAsJsonAsync(

@@ -71,7 +71,8 @@ public sealed class PostgreSqlCronNotificationTests(PostgreSqlServer server) : I
         Assert.Equal(0, changes.Count);
 
         await _schema.ScalarAsync(
-            $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN \"{_schema.Name}\"%'");
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity " +
+            $"WHERE query LIKE 'LISTEN \"{_schema.Name}\"%'");
 
         await changes.WaitForAsync(1);
     }

@@ -61,7 +61,8 @@ public sealed class ReferencePageTests : IAsyncLifetime
 
         Assert.IsType<OkResult>(answer);
         var user = Assert.Single(Controller.Users);
-        var ticker = Assert.Single((await Tickers.GetTimeTickersAsync(new TimeTickerQuery { Function = "SendWelcomeEmail" })).Items);
+        var welcome = new TimeTickerQuery { Function = "SendWelcomeEmail" };
+        var ticker = Assert.Single((await Tickers.GetTimeTickersAsync(welcome)).Items);
         Assert.True(ticker.ExecutionTime > DateTime.UtcNow.AddMinutes(4), "The welcome e-mail is due in five minutes.");
 
         await Controller.RescheduleJob(ticker.Id, DateTime.UtcNow.AddMilliseconds(200));

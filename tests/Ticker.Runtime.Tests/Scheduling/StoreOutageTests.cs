@@ -18,7 +18,8 @@ public sealed class StoreOutageTests
             wrapStore: store => outage = new OutageStore(store));
         outage!.ClaimsDown = true;
 
-        var ticker = await host.AddAsync(new TimeTickerEntity { Function = "Job", ExecutionTime = host.Now.AddSeconds(1) });
+        var ticker = await host.AddAsync(
+            new TimeTickerEntity { Function = "Job", ExecutionTime = host.Now.AddSeconds(1) });
         await host.AdvanceAsync(TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
 
         // Doubling from 100 ms and capped at 8 s, a minute holds about a dozen attempts (13 seen); a loop without

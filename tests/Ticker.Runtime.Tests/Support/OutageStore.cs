@@ -19,7 +19,8 @@ internal sealed class OutageStore(ITickerStore inner) : ITickerStore
     public Task<StoreWriteResult> InsertAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
         => inner.InsertAsync(records, cancellationToken);
 
-    public Task<StoreWriteResult> UpdateIdleAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
+    public Task<StoreWriteResult> UpdateIdleAsync(
+        IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
         => inner.UpdateIdleAsync(records, cancellationToken);
 
     public Task<StoreWriteResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
