@@ -4,15 +4,18 @@ using Microsoft.Extensions.Logging;
 using Ticker;
 
 // A worker node for crash tests: runs the "Work" tickers of a SQLite file, writing "start"/"end" lines with its
-// process id to a log, and exits once no ticker in the file is idle or in progress.
-// Usage: Ticker.CrashNode <database> <log> <lease-seconds>
-if (args.Length != 3)
+// process id to a log, and exits once no ticker in the file is idle or in progress. A "Poison" ticker kills the
+// process that runs it, as a job that crashes its host would.
+// Usage: Ticker.CrashNode <database> <log> <lease-seconds> [max-lost-runs]
+if (args.Length is not (3 or 4))
 {
-    Console.Error.WriteLine("usage: Ticker.CrashNode <database> <log> <lease-seconds>");
+    Console.Error.WriteLine("usage: Ticker.CrashNode <database> <log> <lease-seconds> [max-lost-runs]");
     return 2;
 }
 
-var (database, logPath, leaseSeconds) = (args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+var invariant = System.Globalization.CultureInfo.InvariantCulture;
+var (database, logPath, leaseSeconds) = (args[0], args[1], int.Parse(args[2], invariant));
+var maxLostRuns = args.Length == 4 ? int.Parse(args[3], invariant) : new TickerOptions().MaxLostRuns;
 var log = new RunLog(logPath);
 
 var builder = Host.CreateApplicationBuilder();
@@ -22,6 +25,7 @@ builder.Services.AddTicker(options =>
         options.MaxConcurrency = 4;
         options.LeaseLength = TimeSpan.FromSeconds(leaseSeconds);
         options.SafetyPollInterval = TimeSpan.FromMilliseconds(500);
+        options.MaxLostRuns = maxLostRuns;
     })
     .UseSqliteStore(database)
     .AddFunction(new TickerFunctionDescriptor("Work", async (context, token) =>
@@ -29,6 +33,12 @@ builder.Services.AddTicker(options =>
         log.Write("start", context.Id);
         await Task.Delay(200, token);
         log.Write("end", context.Id);
+    }))
+    .AddFunction(new TickerFunctionDescriptor("Poison", (context, _) =>
+    {
+        log.Write("start", context.Id);
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
+        return ValueTask.CompletedTask;
     }));
 
 using var host = builder.Build();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Ticker.EndToEnd.Tests;
 
@@ -37,6 +38,35 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.All(records.Where(r => !leasedAtKill.Contains(r!.Id)), r => Assert.Equal(0, r!.RetryCount));
     }
 
+    [Fact]
+    public async Task A_job_that_kills_every_node_running_it_ends_Failed_after_MaxLostRuns_and_the_next_node_survives()
+    {
+        var store = await OpenStoreAsync();
+        var now = DateTime.UtcNow;
+        var poison = new TickerRecord { Id = Guid.CreateVersion7(), Function = "Poison", ExecutionTime = now };
+        var work = new TickerRecord { Id = Guid.CreateVersion7(), Function = "Work", ExecutionTime = now.AddSeconds(1) };
+        Assert.True((await store.InsertAsync([poison, work], default)).IsApplied);
+
+        // Retries 0 and MaxLostRuns 1: the first run and one more may be lost with their nodes; the third node that
+        // takes the ticker over ends it Failed instead of running it.
+        var exitCodes = new List<int>();
+        for (var node = 0; node < 4 && exitCodes.LastOrDefault(-1) != 0; node++)
+        {
+            using var process = StartNode(maxLostRuns: 1);
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"Node {node + 1} did not end in 60 s.");
+            exitCodes.Add(process.ExitCode);
+        }
+
+        var failed = await store.GetAsync(poison.Id, default);
+        Assert.Equal(3, exitCodes.Count);
+        Assert.All(exitCodes.Take(2), code => Assert.NotEqual(0, code));
+        Assert.Equal(0, exitCodes[2]);
+        Assert.Equal(2, Lines().Count(line => line.What == "start" && line.Id == poison.Id));
+        Assert.Equal((TickerStatus.Failed, 2), (failed!.Status, failed.RetryCount));
+        Assert.Contains("were lost with the node that ran them", failed.ExceptionMessage);
+        Assert.Contains((await store.GetAsync(work.Id, default))!.Status, new[] { TickerStatus.Done, TickerStatus.DueDone });
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<List<Guid>> SeedAsync()
@@ -67,10 +97,11 @@ public sealed class CrashRecoveryTests : IDisposable
         return records.Where(r => r!.Status is TickerStatus.Idle or TickerStatus.InProgress).Select(r => r!).ToList();
     }
 
-    private Process StartNode()
+    private Process StartNode(int maxLostRuns = 3)
     {
         var node = Path.Combine(AppContext.BaseDirectory, "Ticker.CrashNode.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", node, Database, LogPath, "2"])
+        var start = new ProcessStartInfo(
+            "dotnet", ["exec", node, Database, LogPath, "2", maxLostRuns.ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -38,6 +38,10 @@ internal static partial class Log
     [LoggerMessage(203, LogLevel.Error, "Ticker {TickerId} cannot run: {Reason}")]
     public static partial void RunImpossible(ILogger logger, Guid tickerId, string reason);
 
+    [LoggerMessage(204, LogLevel.Error,
+        "Ticker {TickerId} ({Function}) lost {LostRuns} runs with their nodes beyond its retries; it ends Failed")]
+    public static partial void RunAbandoned(ILogger logger, Guid tickerId, string function, int lostRuns);
+
     [LoggerMessage(300, LogLevel.Warning, "Writing {Count} outcomes failed; retrying in {Delay}")]
     public static partial void CompletionFailed(ILogger logger, int count, TimeSpan delay, Exception exception);
 

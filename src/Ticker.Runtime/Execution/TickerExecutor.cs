@@ -98,6 +98,12 @@ internal sealed class TickerExecutor(
                 + "process.");
         }
 
+        // A failing run never takes RetryCount past Retries; only runs lost with their nodes do.
+        if (record.RetryCount > record.Retries + options.MaxLostRuns)
+        {
+            return Abandoned(record, startedAt);
+        }
+
         using var activity = TickerTelemetry.StartRun(record);
         var started = time.GetTimestamp();
         var outcome = await InvokeAsync(run.Function, record, startedAt, lateness).ConfigureAwait(false);
@@ -164,6 +170,18 @@ internal sealed class TickerExecutor(
         var retryAt = time.GetUtcNow().UtcDateTime + RetryPolicy.DelayFor(record.RetryIntervals, record.RetryCount);
 
         return Outcomes.Retry(record, startedAt, retryAt, exception.ToString());
+    }
+
+    private TickerCompletion Abandoned(TickerRecord record, DateTime startedAt)
+    {
+        var lost = record.RetryCount - record.Retries;
+        Log.RunAbandoned(logger, record.Id, record.Function, lost);
+        TickerTelemetry.Failures.Add(1, FunctionTag(record));
+
+        return Outcomes.Failed(record, startedAt, $"{lost} runs of this ticker beyond "
+            + $"its {record.Retries} retries were lost with the node that ran them (a crash, a kill or a lease that ran "
+            + $"out), more than MaxLostRuns ({options.MaxLostRuns}) allows; it is not run again, in case it is what "
+            + "stops its nodes.");
     }
 
     private TickerCompletion Impossible(TickerRecord record, DateTime startedAt, string reason)

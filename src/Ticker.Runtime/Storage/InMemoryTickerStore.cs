@@ -270,6 +270,11 @@ public sealed partial class InMemoryTickerStore : ITickerStore
 
         TrackOccurrence(row);
         IndexDue(row);
+        if (row.Status == TickerStatus.InProgress && row.LeaseExpiry is { } expiry)
+        {
+            // A row written as already leased (a copy of another store's, a test's orphan) can be taken over too.
+            _leaseIndex.Add((expiry.Ticks, row.Id));
+        }
     }
 
     private void IndexDue(TickerRecord row)
