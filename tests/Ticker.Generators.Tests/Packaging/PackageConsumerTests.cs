@@ -2,19 +2,25 @@ using System.Runtime.CompilerServices;
 
 namespace Ticker.Generators.Tests.Packaging;
 
-/// <summary>The path a NuGet consumer takes: a fresh console project that references only the packed <c>Ticker</c>
-/// package from a local folder gets the generator and the analyzers from it, and runs a job.</summary>
+/// <summary>The path a NuGet consumer takes: a fresh console project that references only the packed
+/// <c>Ticker.Sqlite</c> package from a local folder gets the runtime, the generator and the analyzers through its
+/// dependency on <c>Ticker</c>, and runs a job on an embedded SQLite file.</summary>
 public sealed class PackageConsumerTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ticker-package-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task A_console_app_referencing_only_the_package_builds_checks_and_runs_a_job()
+    public async Task A_console_app_referencing_only_the_SQLite_package_builds_checks_and_runs_a_job_on_a_file()
     {
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(_root, "app")).FullName;
-        var pack = await DotnetCli.RunAsync(RepositoryRoot(), "pack", "src/Ticker.Runtime", "--no-build", "-c", Configuration(), "-o", feed);
-        Assert.True(pack.ExitCode == 0, pack.Output);
+        foreach (var project in new[] { "src/Ticker.Runtime", "src/Ticker.Sqlite" })
+        {
+            var pack = await DotnetCli.RunAsync(
+                RepositoryRoot(), "pack", project, "--no-build", "-c", Configuration(), "-o", feed);
+            Assert.True(pack.ExitCode == 0, pack.Output);
+        }
+
         WriteConsumer(app, feed);
 
         File.WriteAllText(Path.Combine(app, "Misspelt.cs"), "static class Misspelt { static Ticker.TimeTickerEntity Make() => new() { Function = \"SayHelo\" }; }");
@@ -65,7 +71,7 @@ public sealed class PackageConsumerTests : IDisposable
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Ticker" Version="0.1.0" />
+                <PackageReference Include="Ticker.Sqlite" Version="0.1.0" />
                 <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.15" />
               </ItemGroup>
             </Project>
@@ -77,7 +83,7 @@ public sealed class PackageConsumerTests : IDisposable
             using Ticker;
 
             var builder = Host.CreateApplicationBuilder(args);
-            builder.Services.AddTicker();
+            builder.Services.AddTicker().UseSqliteStore(Path.Combine(AppContext.BaseDirectory, "jobs.db"));
             using var host = builder.Build();
             await host.StartAsync();
             var manager = host.Services.GetRequiredService<ITimeTickerManager<TimeTickerEntity>>();
