@@ -10,13 +10,9 @@ public sealed class StoreOutageTests
     [Fact]
     public async Task While_claims_fail_the_scheduler_backs_off_and_once_the_store_is_back_the_ticker_runs_once()
     {
-        var runs = new ConcurrentQueue<TickerFunctionContext>();
-        OutageStore? outage = null;
-        await using var host = await TickerTestHost.StartAsync(
-            t => t.AddFunction(Functions.Recording("Job", runs)),
-            o => o.MaxStoreRetryDelay = TimeSpan.FromSeconds(8),
-            wrapStore: store => outage = new OutageStore(store));
-        outage!.ClaimsDown = true;
+        var (host, outage, runs) = await StartAsync();
+        await using var disposal = host;
+        outage.ClaimsDown = true;
 
         var ticker = await host.AddAsync(
             new TimeTickerEntity { Function = "Job", ExecutionTime = host.Now.AddSeconds(1) });
@@ -40,13 +36,9 @@ public sealed class StoreOutageTests
     [Fact]
     public async Task An_outcome_whose_write_fails_is_written_once_the_store_is_back_and_the_job_does_not_run_again()
     {
-        var runs = new ConcurrentQueue<TickerFunctionContext>();
-        OutageStore? outage = null;
-        await using var host = await TickerTestHost.StartAsync(
-            t => t.AddFunction(Functions.Recording("Job", runs)),
-            o => o.MaxStoreRetryDelay = TimeSpan.FromSeconds(8),
-            wrapStore: store => outage = new OutageStore(store));
-        outage!.CompletionsDown = true;
+        var (host, outage, runs) = await StartAsync();
+        await using var disposal = host;
+        outage.CompletionsDown = true;
 
         var ticker = await host.AddAsync(new TimeTickerEntity { Function = "Job", ExecutionTime = host.Now });
         await Eventually.TrueAsync(() => !runs.IsEmpty, "the job to run");
@@ -62,5 +54,20 @@ public sealed class StoreOutageTests
         var done = await host.WaitForStatusAsync(ticker.Id, TickerStatus.Done);
         Assert.Single(runs);
         Assert.Equal(0, done.RetryCount);
+    }
+
+    /// <summary>A host whose store can go down, with back-off capped at 8 s and a function that records its runs.
+    /// </summary>
+    private static async Task<(TickerTestHost Host, OutageStore Outage, ConcurrentQueue<TickerFunctionContext> Runs)>
+        StartAsync()
+    {
+        var runs = new ConcurrentQueue<TickerFunctionContext>();
+        OutageStore? outage = null;
+        var host = await TickerTestHost.StartAsync(
+            t => t.AddFunction(Functions.Recording("Job", runs)),
+            o => o.MaxStoreRetryDelay = TimeSpan.FromSeconds(8),
+            wrapStore: store => outage = new OutageStore(store));
+
+        return (host, outage!, runs);
     }
 }

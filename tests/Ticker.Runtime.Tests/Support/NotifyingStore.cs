@@ -2,7 +2,7 @@ namespace Ticker.Tests.Support;
 
 /// <summary>A real store that also reports notifications the test raises, as a store shared with other processes
 /// would.</summary>
-internal sealed class NotifyingStore(ITickerStore inner) : ITickerStore, ITickerStoreNotifications
+internal sealed class NotifyingStore(ITickerStore inner) : DelegatingStore(inner), ITickerStoreNotifications
 {
     private readonly Lock _gate = new();
     private readonly List<Action<DateTime>> _subscribers = [];
@@ -43,36 +43,6 @@ internal sealed class NotifyingStore(ITickerStore inner) : ITickerStore, ITicker
             subscriber(due);
         }
     }
-
-    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
-
-    public Task<StoreWriteResult> InsertAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
-        => inner.InsertAsync(records, cancellationToken);
-
-    public Task<StoreWriteResult> UpdateIdleAsync(IReadOnlyList<TickerRecord> records, CancellationToken cancellationToken)
-        => inner.UpdateIdleAsync(records, cancellationToken);
-
-    public Task<StoreWriteResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
-        => inner.DeleteAsync(ids, cancellationToken);
-
-    public Task<TickerRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
-        => inner.GetAsync(id, cancellationToken);
-
-    public Task<TickerPage<TickerRecord>> QueryAsync(TimeTickerQuery query, CancellationToken cancellationToken)
-        => inner.QueryAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<TickerRecord>> ClaimDueAsync(TickerClaim claim, CancellationToken cancellationToken)
-        => inner.ClaimDueAsync(claim, cancellationToken);
-
-    public Task<int> CompleteAsync(IReadOnlyList<TickerCompletion> completions, CancellationToken cancellationToken)
-        => inner.CompleteAsync(completions, cancellationToken);
-
-    public Task<int> RenewLeasesAsync(
-        string owner, IReadOnlyList<TickerLease> leases, TimeSpan leaseLength, CancellationToken cancellationToken)
-        => inner.RenewLeasesAsync(owner, leases, leaseLength, cancellationToken);
-
-    public Task<DateTime?> GetNextWakeTimeAsync(CancellationToken cancellationToken)
-        => inner.GetNextWakeTimeAsync(cancellationToken);
 
     private sealed class Subscription(NotifyingStore store, Action<DateTime> onDue) : IDisposable
     {
