@@ -6,7 +6,7 @@ namespace Ticker.Harness;
 /// </summary>
 internal sealed class HarnessOptions
 {
-    public HashSet<string> Scenarios { get; private set; } = ["burst", "lateness", "idle", "cron", "nodes", "firstrun"];
+    public HashSet<string> Scenarios { get; private set; } = AllScenarios();
 
     public HashSet<string>? Contenders { get; private set; }
 
@@ -102,6 +102,8 @@ internal sealed class HarnessOptions
         return options;
     }
 
+    private static HashSet<string> AllScenarios() => ["burst", "lateness", "idle", "cron", "nodes", "firstrun"];
+
     public static string Usage => """
         Ticker.Harness: Ticker, Quartz.NET and Hangfire side by side in one process.
           --scenario all|burst,lateness,idle,cron,nodes,firstrun   scenarios to run (default all)
@@ -151,7 +153,7 @@ internal sealed class HarnessOptions
         switch (name)
         {
             case "--scenario":
-                Scenarios = value == "all" ? ["burst", "lateness", "idle", "cron", "nodes", "firstrun"] : SplitSet(value);
+                Scenarios = value == "all" ? AllScenarios() : SplitSet(value);
                 break;
             case "--contenders":
                 Contenders = SplitSet(value);

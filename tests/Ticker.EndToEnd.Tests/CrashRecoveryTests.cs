@@ -44,7 +44,10 @@ public sealed class CrashRecoveryTests : IDisposable
         var store = await OpenStoreAsync();
         var now = DateTime.UtcNow;
         var poison = new TickerRecord { Id = Guid.CreateVersion7(), Function = "Poison", ExecutionTime = now };
-        var work = new TickerRecord { Id = Guid.CreateVersion7(), Function = "Work", ExecutionTime = now.AddSeconds(1) };
+        var work = new TickerRecord
+        {
+            Id = Guid.CreateVersion7(), Function = "Work", ExecutionTime = now.AddSeconds(1),
+        };
         Assert.True((await store.InsertAsync([poison, work], default)).IsApplied);
 
         // Retries 0 and MaxLostRuns 1: the first run and one more may be lost with their nodes; the third node that
@@ -64,7 +67,8 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(2, Lines().Count(line => line.What == "start" && line.Id == poison.Id));
         Assert.Equal((TickerStatus.Failed, 2), (failed!.Status, failed.RetryCount));
         Assert.Contains("were lost with the node that ran them", failed.ExceptionMessage);
-        Assert.Contains((await store.GetAsync(work.Id, default))!.Status, new[] { TickerStatus.Done, TickerStatus.DueDone });
+        var workStatus = (await store.GetAsync(work.Id, default))!.Status;
+        Assert.Contains(workStatus, new[] { TickerStatus.Done, TickerStatus.DueDone });
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -34,10 +34,15 @@ internal sealed class MarkdownReport(
     {
         Line("# Ticker side-by-side harness");
         Line();
-        Line(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.ProcessorCount} cores ({machine.Cpu}), {machine.OperatingSystem}, {machine.Runtime}."));
-        Line(Invariant($"Load average (1/5/15 min) at start {machine.LoadAverageAtStart ?? "n/a"}, at end {machine.LoadAverageAtEnd ?? "n/a"}."));
-        Line(Invariant($"{options.Repeat} repetition(s) per case; figures are medians; \"× peer\" is the ratio to Quartz.NET's (RAMJobStore) median in the same run, or for a PostgreSQL contender to the best median of Hangfire and Quartz.NET on PostgreSQL."));
-        Line("Store transactions per job: counted by the PostgreSQL server for the PostgreSQL contenders, by Ticker's store decorator otherwise.");
+        Line(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.ProcessorCount} cores ({machine.Cpu}), ")
+            + Invariant($"{machine.OperatingSystem}, {machine.Runtime}."));
+        Line(Invariant($"Load average (1/5/15 min) at start {machine.LoadAverageAtStart ?? "n/a"}, ")
+            + Invariant($"at end {machine.LoadAverageAtEnd ?? "n/a"}."));
+        Line(Invariant($"{options.Repeat} repetition(s) per case; figures are medians; \"× peer\" is the ratio to ")
+            + "Quartz.NET's (RAMJobStore) median in the same run, or for a PostgreSQL contender to the best median of "
+            + "Hangfire and Quartz.NET on PostgreSQL.");
+        Line("Store transactions per job: counted by the PostgreSQL server for the PostgreSQL contenders, by Ticker's "
+            + "store decorator otherwise.");
         Line();
         foreach (var key in rows.Select(row => row.Contender).Distinct())
         {
@@ -108,7 +113,8 @@ internal sealed class MarkdownReport(
         foreach (var row in cases)
         {
             Line($"| {row.ContenderName} | {F(row["add_s"], "0.00")} | {F(row["cpu_s"], "0.000")} "
-                + $"| {F(row["cpu_pct"], "0.00")} | {Ratio(row["cpu_s"], Peer(cases, row, "cpu_s", higherIsBetter: false))} "
+                + $"| {F(row["cpu_pct"], "0.00")} "
+                + $"| {Ratio(row["cpu_s"], Peer(cases, row, "cpu_s", higherIsBetter: false))} "
                 + $"| {F(row["store_queries"], "0")} | {F(row["heap_mb"], "0.0")} "
                 + $"| {F(row["sentinel_late_ms"], "0.000")} | {Runs(row)} |");
         }

@@ -178,10 +178,9 @@ internal sealed class TickerExecutor(
         Log.RunAbandoned(logger, record.Id, record.Function, lost);
         TickerTelemetry.Failures.Add(1, FunctionTag(record));
 
-        return Outcomes.Failed(record, startedAt, $"{lost} runs of this ticker beyond "
-            + $"its {record.Retries} retries were lost with the node that ran them (a crash, a kill or a lease that ran "
-            + $"out), more than MaxLostRuns ({options.MaxLostRuns}) allows; it is not run again, in case it is what "
-            + "stops its nodes.");
+        return Outcomes.Failed(record, startedAt, $"{lost} runs of this ticker beyond its {record.Retries} retries "
+            + "were lost with the node that ran them (a crash, a kill or a lease that ran out), more than MaxLostRuns "
+            + $"({options.MaxLostRuns}) allows; it is not run again, in case it is what stops its nodes.");
     }
 
     private TickerCompletion Impossible(TickerRecord record, DateTime startedAt, string reason)
@@ -192,5 +191,6 @@ internal sealed class TickerExecutor(
         return Outcomes.Failed(record, startedAt, $"{typeof(TickerRequestException).FullName}: {reason}");
     }
 
-    private static KeyValuePair<string, object?> FunctionTag(TickerRecord record) => new("ticker.function", record.Function);
+    private static KeyValuePair<string, object?> FunctionTag(TickerRecord record) =>
+        new("ticker.function", record.Function);
 }

@@ -42,9 +42,9 @@ public sealed class TickerOptions
     public TimeSpan MaxStoreRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How many runs beyond its <see cref="TimeTickerEntity.Retries"/> a ticker may lose with its node (a crash, a kill,
-    /// a lease that ran out) before it ends <see cref="TickerStatus.Failed"/> instead of running again. A lost run
-    /// counts as an attempt; without this cap a job that kills its process every time would take down node after
+    /// How many runs beyond its <see cref="TimeTickerEntity.Retries"/> a ticker may lose with its node (a crash, a
+    /// kill, a lease that ran out) before it ends <see cref="TickerStatus.Failed"/> instead of running again. A lost
+    /// run counts as an attempt; without this cap a job that kills its process every time would take down node after
     /// node for ever. Default 3.
     /// </summary>
     public int MaxLostRuns { get; set; } = 3;
