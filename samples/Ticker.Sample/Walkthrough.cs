@@ -68,7 +68,8 @@ public sealed partial class Walkthrough(
         }
     }
 
-    /// <summary>"Error Handling": a misspelt function name comes back as a validation failure, not an exception.</summary>
+    /// <summary>"Error Handling": a misspelt function name comes back as a validation failure, not an exception.
+    /// </summary>
     private async Task ShowValidationErrorAsync(CancellationToken cancellationToken)
     {
         var ticker = new TimeTickerEntity { Function = "SendWelcomeEmial", ExecutionTime = DateTime.UtcNow };

@@ -78,7 +78,10 @@ public sealed class CrashRecoveryTests : IDisposable
         var store = await OpenStoreAsync();
         var now = DateTime.UtcNow;
         var records = Enumerable.Range(0, JobCount)
-            .Select(_ => new TickerRecord { Id = Guid.CreateVersion7(), Function = "Work", ExecutionTime = now, CreatedAt = now, UpdatedAt = now })
+            .Select(_ => new TickerRecord
+            {
+                Id = Guid.CreateVersion7(), Function = "Work", ExecutionTime = now, CreatedAt = now, UpdatedAt = now,
+            })
             .ToList();
         Assert.True((await store.InsertAsync(records, default)).IsApplied);
 
@@ -127,7 +130,7 @@ public sealed class CrashRecoveryTests : IDisposable
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' '))
             .Where(parts => parts.Length == 3)
-            .Select(parts => (parts[0], Guid.Parse(parts[1]), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(parts => (parts[0], Guid.Parse(parts[1]), int.Parse(parts[2], CultureInfo.InvariantCulture)))
             .ToList();
     }
 

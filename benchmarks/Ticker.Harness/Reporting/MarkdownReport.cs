@@ -34,7 +34,8 @@ internal sealed class MarkdownReport(
     {
         Line("# Ticker side-by-side harness");
         Line();
-        Line(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.ProcessorCount} cores ({machine.Cpu}), ")
+        Line(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.ProcessorCount} cores ")
+            + Invariant($"({machine.Cpu}), ")
             + Invariant($"{machine.OperatingSystem}, {machine.Runtime}."));
         Line(Invariant($"Load average (1/5/15 min) at start {machine.LoadAverageAtStart ?? "n/a"}, ")
             + Invariant($"at end {machine.LoadAverageAtEnd ?? "n/a"}."));

@@ -35,7 +35,8 @@ public sealed class TickerOptions
     public bool ValidateFunctionNames { get; set; } = true;
 
     /// <summary>An extra check of the store at this interval even when nothing signalled new work, for stores that
-    /// other processes write to without a notification channel. <see langword="null"/> (the default) never polls.</summary>
+    /// other processes write to without a notification channel. <see langword="null"/> (the default) never polls.
+    /// </summary>
     public TimeSpan? SafetyPollInterval { get; set; }
 
     /// <summary>The longest wait between attempts to reach a failing store. Default 30 seconds.</summary>

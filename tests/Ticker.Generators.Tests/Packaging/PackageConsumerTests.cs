@@ -23,7 +23,9 @@ public sealed class PackageConsumerTests : IDisposable
 
         WriteConsumer(app, feed);
 
-        File.WriteAllText(Path.Combine(app, "Misspelt.cs"), "static class Misspelt { static Ticker.TimeTickerEntity Make() => new() { Function = \"SayHelo\" }; }");
+        File.WriteAllText(
+            Path.Combine(app, "Misspelt.cs"),
+            "static class Misspelt { static Ticker.TimeTickerEntity Make() => new() { Function = \"SayHelo\" }; }");
         var misspelt = await DotnetCli.RunAsync(app, "build");
         File.Delete(Path.Combine(app, "Misspelt.cs"));
         var run = await DotnetCli.RunAsync(app, "run");
@@ -101,10 +103,12 @@ public sealed class PackageConsumerTests : IDisposable
 
             public static class Jobs
             {
-                public static TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                public static TaskCompletionSource<string> Done { get; } =
+                    new(TaskCreationOptions.RunContinuationsAsynchronously);
 
                 [TickerFunction("SayHello", "0 0 9 * * MON-FRI")]
-                public static void SayHello(TickerFunctionContext<HelloRequest> context) => Done.TrySetResult(context.Request.Name);
+                public static void SayHello(TickerFunctionContext<HelloRequest> context) =>
+                    Done.TrySetResult(context.Request.Name);
             }
             """);
     }
